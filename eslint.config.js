@@ -1,0 +1,32 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+  { ignores: ['dist', 'node_modules', 'public/geo', 'test-results', 'playwright-report', '.cache'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },
+    },
+  },
+  {
+    // Pure modules: data in, data out. No map engine, no UI framework.
+    files: ['src/lib/**/*.ts'],
+    ignores: ['src/lib/**/*.svelte.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['maplibre-gl', 'svelte', 'svelte/*', '*.svelte'], message: 'src/lib is pure: no MapLibre or Svelte here.' }] },
+      ],
+    },
+  },
+);

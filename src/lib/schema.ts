@@ -1,0 +1,280 @@
+/**
+ * The dataset's shape, one schema per file of a dataset folder. Types are inferred from these
+ * schemas; the JSON Schema in data/schema/ is generated from them (`npm run schema`).
+ *
+ * Shape only: references between files, real calendar dates and geometry codes are checked in
+ * `validate.ts`, which reports every problem as `file: path: reason`.
+ */
+import * as v from 'valibot';
+
+/** ISO 3166-1 alpha-3, e.g. `CHN`. */
+export const CountryCode = v.pipe(
+  v.string(),
+  v.regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code (three capital letters)'),
+);
+
+/** An institution or a group of states, e.g. `un`, `world-bank`, `unsc-p5`, `western-countries`. */
+export const InstitutionId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase id (letters, digits, hyphens)'),
+);
+
+/** Anything that can engage with Kabul: a country (alpha-3) or an institution/group (lowercase id). */
+export const ActorId = v.pipe(
+  v.string(),
+  v.regex(/^([A-Z]{3}|[a-z][a-z0-9-]*)$/, 'must be a country code (CHN) or an institution id (un)'),
+);
+
+/** A lowercase id for a record in one of the files. */
+export const RecordId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase id (letters, digits, hyphens)'),
+);
+
+/**
+ * A calendar date as precise as the source is: `2025`, `2025-04` or `2025-04-17`.
+ * Whether the day exists is checked by the validator.
+ */
+export const PartialDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+
+/** A full calendar day, `YYYY-MM-DD`. */
+export const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'));
+
+const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(4000, 'is longer than 4000 characters'));
+const ShortText = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(200, 'is longer than 200 characters'));
+const Color = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'must be a colour as #rrggbb'));
+const Url = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
+
+export const MOTIVE_CATEGORIES = ['economic', 'security', 'geopolitical'] as const;
+export const MotiveCategory = v.picklist(MOTIVE_CATEGORIES, 'must be economic, security or geopolitical');
+export type MotiveCategory = v.InferOutput<typeof MotiveCategory>;
+
+export const TENSION_STATES = ['none', 'tension', 'conflict'] as const;
+export const TensionState = v.picklist(TENSION_STATES, 'must be none, tension or conflict');
+export type TensionState = v.InferOutput<typeof TensionState>;
+
+/** Where a claim comes from: a source record and, where the source is text we hold, the verbatim excerpt. */
+export const Citation = v.strictObject({
+  source: RecordId,
+  /** Verbatim words of the source that support the claim. */
+  excerpt: v.optional(Text),
+  /** A quote record that supports the claim (speaker and attribution live there). */
+  quote: v.optional(RecordId),
+  /** Where in the source, when it is long, or which of several pages. */
+  locator: v.optional(ShortText),
+});
+export type Citation = v.InferOutput<typeof Citation>;
+
+const Citations = v.pipe(v.array(Citation), v.minLength(1, 'needs at least one source'));
+
+export const Meta = v.strictObject({
+  $schema: v.optional(v.string()),
+  title: ShortText,
+  subtitle: ShortText,
+  credit: ShortText,
+  /** The founding article: quotes and excerpts of it are checked verbatim. */
+  foundingSource: RecordId,
+  /** The first day the timeline shows: the Taliban took Kabul on 15 August 2021. */
+  start: Day,
+});
+export type Meta = v.InferOutput<typeof Meta>;
+
+export const Level = v.strictObject({
+  id: RecordId,
+  /** Higher is closer to Kabul; ranks are distinct and order the legend. */
+  rank: v.pipe(v.number(), v.integer('must be a whole number')),
+  label: ShortText,
+  description: Text,
+  color: Color,
+});
+export type Level = v.InferOutput<typeof Level>;
+
+export const Tension = v.strictObject({
+  id: v.picklist(['tension', 'conflict'], 'must be tension or conflict'),
+  label: ShortText,
+  description: Text,
+  color: Color,
+});
+export type Tension = v.InferOutput<typeof Tension>;
+
+export const Levels = v.strictObject({
+  $schema: v.optional(v.string()),
+  levels: v.pipe(v.array(Level), v.minLength(2, 'needs at least two levels')),
+  /** How countries the sources say nothing about are drawn: never guessed. */
+  noData: v.strictObject({ label: ShortText, description: Text, color: Color }),
+  /** Afghanistan, the focus of the map. */
+  focus: v.strictObject({ label: ShortText, description: Text, color: Color }),
+  tensions: v.array(Tension),
+});
+export type Levels = v.InferOutput<typeof Levels>;
+
+export const Capital = v.strictObject({
+  name: ShortText,
+  lon: v.pipe(v.number(), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180')),
+  lat: v.pipe(v.number(), v.minValue(-90, 'latitude must be ≥ -90'), v.maxValue(90, 'latitude must be ≤ 90')),
+});
+export type Capital = v.InferOutput<typeof Capital>;
+
+export const Country = v.strictObject({
+  id: CountryCode,
+  name: ShortText,
+  /** Other names people search for: "UAE", "Emirates", "Türkiye". */
+  altNames: v.optional(v.array(ShortText), []),
+  capital: Capital,
+});
+export type Country = v.InferOutput<typeof Country>;
+
+export const Countries = v.strictObject({
+  $schema: v.optional(v.string()),
+  countries: v.array(Country),
+});
+
+export const Institution = v.strictObject({
+  id: InstitutionId,
+  name: ShortText,
+  altNames: v.optional(v.array(ShortText), []),
+  /** An institution (UN, World Bank) or a group of states the sources speak of as one. */
+  kind: v.picklist(['institution', 'group'], 'must be institution or group'),
+  /** For a group: its member states. */
+  members: v.optional(v.array(CountryCode)),
+  /**
+   * Who says who the members are: the source itself, or the project's reading where the source
+   * names none (the article's "Western countries").
+   */
+  membership: v.optional(v.picklist(['source', 'established', 'project-reading'], 'must be source, established or project-reading')),
+  note: v.optional(Text),
+});
+export type Institution = v.InferOutput<typeof Institution>;
+
+export const Institutions = v.strictObject({
+  $schema: v.optional(v.string()),
+  institutions: v.array(Institution),
+});
+
+export const Source = v.strictObject({
+  id: RecordId,
+  publisher: ShortText,
+  title: ShortText,
+  date: PartialDate,
+  /** BCP 47 language tag of the text we read, e.g. `en`, `ru`. */
+  language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or ar')),
+  /** The publisher's own address only; never invented, never a mirror. */
+  url: v.optional(Url),
+  /** How the project read it: an original, a translation, a wire re-post, a mirror. */
+  access: v.optional(Text),
+  note: v.optional(Text),
+});
+export type Source = v.InferOutput<typeof Source>;
+
+export const Sources = v.strictObject({
+  $schema: v.optional(v.string()),
+  sources: v.array(Source),
+});
+
+export const Quote = v.strictObject({
+  id: RecordId,
+  source: RecordId,
+  /** Verbatim, as the source prints it. */
+  text: Text,
+  speaker: ShortText,
+  role: ShortText,
+  /** How the words reached the publisher: "told Al Jazeera Net", "a report on the Rose Analysis website". */
+  channel: ShortText,
+  /** The actors the quote speaks of. */
+  about: v.pipe(v.array(ActorId), v.minLength(1, 'must name at least one actor')),
+});
+export type Quote = v.InferOutput<typeof Quote>;
+
+export const Quotes = v.strictObject({
+  $schema: v.optional(v.string()),
+  quotes: v.array(Quote),
+});
+
+export const EngagementEvent = v.strictObject({
+  id: RecordId,
+  actor: ActorId,
+  /** When it happened, as precise as the sources are. */
+  date: PartialDate,
+  /** Set when the day was worked out (from a weekday, a holiday) rather than printed. */
+  dateNote: v.optional(ShortText),
+  /** What happened, in the project's words, with correct names. */
+  summary: Text,
+  /** The level of engagement this event puts the actor at from its date on. */
+  level: v.optional(RecordId),
+  /** Tension or conflict from this date on (`none` ends it); drawn apart from the level. */
+  tension: v.optional(TensionState),
+  /** Set when the claim is one party's only (e.g. the Taliban's), not confirmed by the other. */
+  claimedBy: v.optional(ShortText),
+  cites: Citations,
+});
+export type EngagementEvent = v.InferOutput<typeof EngagementEvent>;
+
+export const Events = v.strictObject({
+  $schema: v.optional(v.string()),
+  events: v.array(EngagementEvent),
+});
+
+export const Motive = v.strictObject({
+  id: RecordId,
+  actor: ActorId,
+  category: MotiveCategory,
+  summary: Text,
+  /** The day from which the sources support the motive; the founding article's date if undated. */
+  since: PartialDate,
+  cites: Citations,
+});
+export type Motive = v.InferOutput<typeof Motive>;
+
+export const Motives = v.strictObject({
+  $schema: v.optional(v.string()),
+  motives: v.array(Motive),
+});
+
+/** Where sources disagree about one fact: both claims stay, and the map follows one of them. */
+export const Disagreement = v.strictObject({
+  id: RecordId,
+  actor: ActorId,
+  summary: Text,
+  /** Events that make the conflicting claims. */
+  claims: v.pipe(v.array(RecordId), v.minLength(2, 'needs at least two claims')),
+  /** The claim the map's colours follow; the others are shown, marked as disputed. */
+  mapFollows: RecordId,
+  reason: Text,
+});
+export type Disagreement = v.InferOutput<typeof Disagreement>;
+
+export const Disagreements = v.strictObject({
+  $schema: v.optional(v.string()),
+  disagreements: v.array(Disagreement),
+});
+
+/** The files of a dataset folder and their schemas. */
+export const DATASET_FILES = {
+  'meta.json': Meta,
+  'levels.json': Levels,
+  'countries.json': Countries,
+  'institutions.json': Institutions,
+  'sources.json': Sources,
+  'quotes.json': Quotes,
+  'events.json': Events,
+  'motives.json': Motives,
+  'disagreements.json': Disagreements,
+} as const;
+
+export type DatasetFile = keyof typeof DATASET_FILES;
+
+/** A dataset that passed the schema and the cross-reference checks. */
+export interface Dataset {
+  meta: Meta;
+  levels: Levels;
+  countries: Country[];
+  institutions: Institution[];
+  sources: Source[];
+  quotes: Quote[];
+  events: EngagementEvent[];
+  motives: Motive[];
+  disagreements: Disagreement[];
+}
