@@ -233,7 +233,30 @@ export const Motives = v.strictObject({
   motives: v.array(Motive),
 });
 
-/** Where sources disagree about one fact: both claims stay, and the map follows one of them. */
+export const STATEMENT_KINDS = ['context', 'position', 'challenge', 'outlook'] as const;
+
+/**
+ * What a source says about an actor that is neither a dated event nor a motive: Kabul's own line,
+ * the challenges it faces, why institutions keep it out, the outlook.
+ */
+export const Statement = v.strictObject({
+  id: RecordId,
+  actor: ActorId,
+  kind: v.picklist(STATEMENT_KINDS, 'must be context, position, challenge or outlook'),
+  title: ShortText,
+  summary: Text,
+  /** The date the sources speak as of; the founding article's date if undated. */
+  since: PartialDate,
+  cites: Citations,
+});
+export type Statement = v.InferOutput<typeof Statement>;
+
+export const Statements = v.strictObject({
+  $schema: v.optional(v.string()),
+  statements: v.array(Statement),
+});
+
+/** Where sources disagree: both claims stay, and the map follows one of them. */
 export const Disagreement = v.strictObject({
   id: RecordId,
   actor: ActorId,
@@ -261,6 +284,7 @@ export const DATASET_FILES = {
   'quotes.json': Quotes,
   'events.json': Events,
   'motives.json': Motives,
+  'statements.json': Statements,
   'disagreements.json': Disagreements,
 } as const;
 
@@ -276,5 +300,6 @@ export interface Dataset {
   quotes: Quote[];
   events: EngagementEvent[];
   motives: Motive[];
+  statements: Statement[];
   disagreements: Disagreement[];
 }

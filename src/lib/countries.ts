@@ -1,0 +1,79 @@
+/**
+ * From the shipped TopoJSON to the GeoJSON the map draws: one feature per country with its id
+ * as a property (MapLibre keys feature state by a promoted property, since ids are strings), and
+ * one label point per country placed inside its largest polygon.
+ */
+import { geoArea } from 'd3-geo';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import polylabel from 'polylabel';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+export interface CountryProps {
+  /** ISO alpha-3 for countries; see geo/README.md for the few features without one. */
+  id: string;
+  name: string;
+}
+
+export type CountryFeature = Feature<Polygon | MultiPolygon, CountryProps>;
+
+/**
+ * Decodes one object of the topology into features carrying `id` and `name` properties.
+ * @example countryFeatures(topology).features[0].properties // { id: 'AFG', name: 'Afghanistan' }
+ */
+export function countryFeatures(topology: Topology, object = 'countries'): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+  const geometries = topology.objects[object] as GeometryCollection<{ name?: string }> | undefined;
+  if (!geometries) return { type: 'FeatureCollection', features: [] };
+  const collection = feature(topology, geometries) as FeatureCollection<Polygon | MultiPolygon, { name?: string }>;
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: { id: String(f.id), name: f.properties?.name ?? String(f.id) },
+    })),
+  };
+}
+
+/** The polygon with the largest spherical area, as rings. */
+function largestPolygon(geometry: Polygon | MultiPolygon): Position[][] {
+  if (geometry.type === 'Polygon') return geometry.coordinates;
+  let best: Position[][] = geometry.coordinates[0] ?? [];
+  let bestArea = -1;
+  for (const rings of geometry.coordinates) {
+    const area = geoArea({ type: 'Polygon', coordinates: rings });
+    // d3 reads rings clockwise; a ring wound the other way measures as the rest of the sphere.
+    const a = area > 2 * Math.PI ? 4 * Math.PI - area : area;
+    if (a > bestArea) {
+      bestArea = a;
+      best = rings;
+    }
+  }
+  return best;
+}
+
+/**
+ * Where to write a country's name: the point of its largest polygon farthest from the edge, so
+ * that Norway's label is not in Sweden and Russia's is not in Kaliningrad.
+ */
+export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
+  const [lon, lat] = polylabel(largestPolygon(geometry) as number[][][], 0.1);
+  return [Math.round(lon * 100) / 100, Math.round(lat * 100) / 100];
+}
+
+/** Label points for the given countries, each with its display name. */
+export function labelPoints(
+  features: readonly CountryFeature[],
+  names: ReadonlyMap<string, string>,
+): FeatureCollection<Point, CountryProps> {
+  return {
+    type: 'FeatureCollection',
+    features: features
+      .filter((f) => names.has(f.properties.id))
+      .map((f) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
+        properties: { id: f.properties.id, name: names.get(f.properties.id)! },
+      })),
+  };
+}

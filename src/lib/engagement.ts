@@ -1,0 +1,139 @@
+/**
+ * The level of engagement of each country with Kabul on a given day, derived from dated events.
+ * Nothing here is stored in the data: the map at any date is computed.
+ *
+ * Rules (documented for editors in data/README.md):
+ * - a country's level on a day is the `level` of its latest event on or before that day;
+ * - an event of a group (e.g. `western-countries`) applies to each member; a member's own event
+ *   on the same day outranks the group's;
+ * - where sources disagree, only the claim the disagreement says the map follows counts;
+ * - tension and conflict are a separate track, ended by an event with `tension: "none"`.
+ */
+import { firstDayOf, type Day } from './dates.ts';
+import type { Dataset, EngagementEvent, TensionState } from './schema.ts';
+
+/** What a country's state is on a day, and the event that set it. */
+export interface LevelOnDay {
+  level: string;
+  /** The partial date (as the source gives it) from which this level holds without a break. */
+  since: string;
+  event: EngagementEvent;
+}
+
+export interface TensionOnDay {
+  tension: Exclude<TensionState, 'none'>;
+  since: string;
+  event: EngagementEvent;
+}
+
+interface Change<T> {
+  day: Day;
+  value: T;
+  /** The partial date from which `value` has held without a break. */
+  since: string;
+  event: EngagementEvent;
+  own: boolean;
+}
+
+/** Per country, its level and tension changes in date order. Build once per dataset. */
+export interface EngagementIndex {
+  levels: Map<string, Change<string>[]>;
+  tensions: Map<string, Change<TensionState>[]>;
+}
+
+/**
+ * Indexes a dataset's events by the countries they apply to.
+ * @example levelOn(engagementIndex(dataset), 'RUS', '2025-07-03')?.level // 'recognition'
+ */
+export function engagementIndex(dataset: Pick<Dataset, 'events' | 'institutions' | 'disagreements'>): EngagementIndex {
+  const overruled = new Set(
+    dataset.disagreements.flatMap((d) => d.claims.filter((id) => id !== d.mapFollows)),
+  );
+  const groups = new Map(
+    dataset.institutions.filter((i) => i.kind === 'group').map((g) => [g.id, g.members ?? []]),
+  );
+  const levels = new Map<string, Change<string>[]>();
+  const tensions = new Map<string, Change<TensionState>[]>();
+
+  for (const event of dataset.events) {
+    if (overruled.has(event.id)) continue;
+    const members = groups.get(event.actor);
+    const countries = members ?? [event.actor];
+    for (const country of countries) {
+      const base = { day: firstDayOf(event.date), since: event.date, event, own: !members };
+      if (event.level !== undefined) push(levels, country, { ...base, value: event.level });
+      if (event.tension !== undefined) push(tensions, country, { ...base, value: event.tension });
+    }
+  }
+  for (const changes of [...levels.values(), ...tensions.values()]) settle(changes);
+  return { levels, tensions };
+}
+
+function push<T>(map: Map<string, Change<T>[]>, key: string, change: Change<T>) {
+  const list = map.get(key);
+  if (list) list.push(change);
+  else map.set(key, [change]);
+}
+
+/** Sorts by day (a country's own event after a group's on the same day) and carries `since` through runs. */
+function settle<T>(changes: Change<T>[]) {
+  changes.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : Number(a.own) - Number(b.own)));
+  for (let i = 1; i < changes.length; i++) {
+    const prev = changes[i - 1]!;
+    const cur = changes[i]!;
+    if (prev.value === cur.value) cur.since = prev.since;
+  }
+}
+
+function latestOnOrBefore<T>(changes: Change<T>[] | undefined, day: Day): Change<T> | undefined {
+  if (!changes) return undefined;
+  let found: Change<T> | undefined;
+  for (const change of changes) {
+    if (change.day > day) break;
+    found = change;
+  }
+  return found;
+}
+
+/** A country's level on a day, or `null` where the sources say nothing yet ("no data"). */
+export function levelOn(index: EngagementIndex, country: string, day: Day): LevelOnDay | null {
+  const change = latestOnOrBefore(index.levels.get(country), day);
+  return change ? { level: change.value, since: change.since, event: change.event } : null;
+}
+
+/** A country's tension or conflict with Kabul on a day, or `null` where there is none. */
+export function tensionOn(index: EngagementIndex, country: string, day: Day): TensionOnDay | null {
+  const change = latestOnOrBefore(index.tensions.get(country), day);
+  if (!change || change.value === 'none') return null;
+  return { tension: change.value, since: change.since, event: change.event };
+}
+
+/** Every country's level on a day, for colouring the whole map at once. */
+export function levelsOn(index: EngagementIndex, day: Day): Map<string, LevelOnDay> {
+  const out = new Map<string, LevelOnDay>();
+  for (const country of index.levels.keys()) {
+    const state = levelOn(index, country, day);
+    if (state) out.set(country, state);
+  }
+  return out;
+}
+
+/** Every country in tension or conflict with Kabul on a day. */
+export function tensionsOn(index: EngagementIndex, day: Day): Map<string, TensionOnDay> {
+  const out = new Map<string, TensionOnDay>();
+  for (const country of index.tensions.keys()) {
+    const state = tensionOn(index, country, day);
+    if (state) out.set(country, state);
+  }
+  return out;
+}
+
+/** The first day of the dataset's latest event: the map's default date. */
+export function latestEventDay(events: readonly EngagementEvent[]): Day | null {
+  let latest: Day | null = null;
+  for (const e of events) {
+    const day = firstDayOf(e.date);
+    if (latest === null || day > latest) latest = day;
+  }
+  return latest;
+}

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDatasetFolder, REPO_ROOT } from '../../scripts/dataset-files.ts';
+import type { Dataset } from '../../src/lib/schema.ts';
+import { validateDataset, formatProblem } from '../../src/lib/validate.ts';
+
+export const FIXTURES = join(REPO_ROOT, 'tests/fixtures');
+export const FIXTURE_FOUNDING_TEXT = readFileSync(join(FIXTURES, 'founding.txt'), 'utf8');
+export const FIXTURE_GEOMETRY = new Set(['AFG', 'CHN', 'RUS', 'PAK', 'USA', 'NOR']);
+
+/** Reads and validates a fixture dataset folder by name, e.g. `minimal`. */
+export function fixtureResult(name: string) {
+  return validateDataset(readDatasetFolder(join(FIXTURES, 'datasets', name)), {
+    geometryIds: FIXTURE_GEOMETRY,
+    foundingText: FIXTURE_FOUNDING_TEXT,
+  });
+}
+
+/** The minimal valid fixture dataset; throws with the problems if it is not valid. */
+export function minimalDataset(): Dataset {
+  const result = fixtureResult('minimal');
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.dataset;
+}
