@@ -1,0 +1,170 @@
+/**
+ * Serves the built app (dist/) on localhost.
+ *
+ *   npx tsx scripts/serve.ts [--port N] [--root DIR]      (or PORT=N)
+ *
+ * Default port 4173; if that port is busy, a free one is taken instead. Prints exactly one line,
+ * `Kabul Engagement Atlas: http://localhost:PORT/`, once listening.
+ *
+ * `startServer` is exported for tests and command-line tools; importing this module starts nothing.
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+
+export const DEFAULT_PORT = 4173;
+
+/** Vite puts content-hashed files under /assets/: those never change under the same name. */
+const HASHED = /^\/assets\//;
+
+export interface ServerOptions {
+  /** Folder to serve (default: dist/ under the current directory). */
+  root?: string;
+  /** Port to try first; 0 picks any free port. Default 4173. */
+  port?: number;
+  /** Address to bind (default 127.0.0.1, so nothing outside this machine can connect). */
+  host?: string;
+  /** If true, a busy port is an error instead of falling back to a free one. */
+  strictPort?: boolean;
+}
+
+export interface RunningServer {
+  /** `http://localhost:PORT/` */
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const root = resolve(options.root ?? 'dist');
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? DEFAULT_PORT;
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new Error(
+      `Nothing to serve: ${root} does not exist. Build the app first (npx vite build).`,
+    );
+  }
+  if (!existsSync(resolve(root, 'index.html'))) {
+    throw new Error(
+      `Nothing to serve: ${root} has no index.html. Build the app first (npx vite build).`,
+    );
+  }
+
+  // dev: true makes sirv look files up on each request instead of listing the folder once at start,
+  // so a rebuild of dist/ while this server runs is served correctly (the hashed names change).
+  const files = sirv(root, {
+    dev: true,
+    etag: true,
+    setHeaders(res, pathname) {
+      res.setHeader(
+        'Cache-Control',
+        HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+
+  const server = createServer((req, res) => {
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      res.end('Not found\n');
+    });
+  });
+
+  let bound: number;
+  try {
+    bound = await listen(server, port, host);
+  } catch (error) {
+    if (options.strictPort || !isAddressInUse(error) || port === 0) throw error;
+    bound = await listen(server, 0, host);
+  }
+
+  return {
+    url: `http://localhost:${bound}/`,
+    port: bound,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const onError = (error: Error) => {
+      server.off('listening', onListening);
+      fail(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      done((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function isAddressInUse(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+}
+
+/** Port from `--port N` / `--port=N`, else the PORT environment variable, else the default. */
+export function parsePort(argv: string[], env: NodeJS.ProcessEnv): number {
+  let raw: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--port') raw = argv[i + 1];
+    else if (arg.startsWith('--port=')) raw = arg.slice('--port='.length);
+  }
+  raw ??= env.PORT;
+  if (raw === undefined || raw === '') return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`Invalid port: ${raw}`);
+  }
+  return port;
+}
+
+function argValue(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === name) return argv[i + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const argv = process.argv.slice(2);
+  try {
+    const server = await startServer({
+      root: argValue(argv, '--root') ?? 'dist',
+      port: parsePort(argv, process.env),
+    });
+    console.log(`Kabul Engagement Atlas: ${server.url}`);
+    const stop = () => {
+      server.close().finally(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
