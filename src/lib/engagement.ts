@@ -60,13 +60,18 @@ export function engagementIndex(dataset: Pick<Dataset, 'events' | 'institutions'
     const members = groups.get(event.actor);
     const countries = members ?? [event.actor];
     for (const country of countries) {
-      const base = { day: firstDayOf(event.date), since: event.date, event, own: !members };
+      const base = { day: countsFrom(event), since: event.date, event, own: !members };
       if (event.level !== undefined) push(levels, country, { ...base, value: event.level });
       if (event.tension !== undefined) push(tensions, country, { ...base, value: event.tension });
     }
   }
   for (const changes of [...levels.values(), ...tensions.values()]) settle(changes);
   return { levels, tensions };
+}
+
+/** The day an event counts from on the map: its `from`, or the first day its date can mean. */
+export function countsFrom(event: EngagementEvent): Day {
+  return event.from ?? firstDayOf(event.date);
 }
 
 function push<T>(map: Map<string, Change<T>[]>, key: string, change: Change<T>) {
@@ -132,7 +137,7 @@ export function tensionsOn(index: EngagementIndex, day: Day): Map<string, Tensio
 export function latestEventDay(events: readonly EngagementEvent[]): Day | null {
   let latest: Day | null = null;
   for (const e of events) {
-    const day = firstDayOf(e.date);
+    const day = countsFrom(e);
     if (latest === null || day > latest) latest = day;
   }
   return latest;

@@ -200,6 +200,12 @@ export const EngagementEvent = v.strictObject({
   date: PartialDate,
   /** Set when the day was worked out (from a weekday, a holiday) rather than printed. */
   dateNote: v.optional(ShortText),
+  /**
+   * The day the map counts the event from, where `date` is coarser than what the evidence allows:
+   * an undated claim of the article, dated by its year, counts from the article's earliest
+   * possible day rather than from 1 January. Must fall within `date`.
+   */
+  from: v.optional(Day),
   /** What happened, in the project's words, with correct names. */
   summary: Text,
   /** The level of engagement this event puts the actor at from its date on. */

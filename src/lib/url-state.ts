@@ -24,6 +24,7 @@ export interface Parsed {
 
 /** Shows a URL value in a notice, cut short and stripped of control characters. */
 function quoteValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const clean = value.replace(/[\u0000-\u001f\u007f]/g, '');
   return `“${clean.length > 40 ? `${clean.slice(0, 39)}…` : clean}”`;
 }

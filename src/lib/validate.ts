@@ -117,7 +117,7 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
   const actorIds = unique('countries.json', 'countries', d.countries.map((c) => c.id));
   unique('institutions.json', 'institutions', d.institutions.map((i) => i.id), actorIds);
   const sourceIds = unique('sources.json', 'sources', d.sources.map((s) => s.id));
-  const quoteIds = unique('quotes.json', 'quotes', d.quotes.map((q) => q.id));
+  unique('quotes.json', 'quotes', d.quotes.map((q) => q.id));
   const eventIds = unique('events.json', 'events', d.events.map((e) => e.id));
   unique('motives.json', 'motives', d.motives.map((m) => m.id));
   unique('statements.json', 'statements', d.statements.map((s) => s.id));
@@ -189,6 +189,10 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     const at = `events[${i}]`;
     actor('events.json', `${at}.actor`, e.actor);
     realDate('events.json', `${at}.date`, e.date);
+    if (e.from !== undefined) {
+      realDate('events.json', `${at}.from`, e.from);
+      if (!e.from.startsWith(e.date)) add('events.json', `${at}.from`, `${show(e.from)} is not within the date ${show(e.date)}`);
+    }
     if (e.level !== undefined && !levelIds.has(e.level)) add('events.json', `${at}.level`, `unknown level ${show(e.level)}`);
     citations('events.json', at, e.cites);
   });

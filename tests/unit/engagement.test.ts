@@ -52,6 +52,27 @@ describe('levelOn', () => {
   });
 });
 
+describe('an event with a `from` day', () => {
+  const withFrom = engagementIndex({
+    ...dataset,
+    events: [
+      ...dataset.events,
+      { id: 'pak-article', actor: 'PAK', date: '2025', from: '2025-05-30', summary: 'x', level: 'ambassador', cites: [{ source: 'article' }] },
+    ],
+  });
+
+  test.each([
+    ['2025-05-29', 'embassy'],
+    ['2025-05-30', 'ambassador'],
+  ])('counts from that day, not the first of its year: %s → %s', (day, level) => {
+    expect(levelOn(withFrom, 'PAK', day)?.level).toBe(level);
+  });
+
+  test('still reports the date as the source gives it', () => {
+    expect(levelOn(withFrom, 'PAK', '2025-06-01')?.since).toBe('2025');
+  });
+});
+
 describe('tensionOn', () => {
   test.each([
     ['2025-10-10', null],

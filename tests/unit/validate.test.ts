@@ -29,6 +29,7 @@ describe('validateDataset', () => {
     ['follows-unknown-claim', 'disagreements.json: disagreements[0].mapFollows: "chn-embassy" is not one of the claims'],
     ['duplicate-rank', 'levels.json: levels[1].rank: duplicate rank 5'],
     ['extra-key', 'sources.json: sources[0].secret: Invalid key: Expected never but received "secret"'],
+    ['from-outside-date', 'events.json: events[5].from: "2025-07-01" is not within the date "2025-06-03"'],
     ['unknown-founding-source', 'meta.json: foundingSource: unknown source "missing"'],
   ])('broken-%s: %s', (name, expected) => {
     const result = fixtureResult(`broken-${name}`);

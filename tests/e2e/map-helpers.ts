@@ -1,0 +1,63 @@
+/**
+ * Reading the map as a person sees it: where a place is on the canvas, and what colour it is there.
+ * The camera comes from the map element's `data-center` and `data-zoom`; the projection is
+ * computed here, independently of the app (Web Mercator with MapLibre's 512-pixel tiles).
+ */
+import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+export type Rgb = [number, number, number];
+
+const mercatorX = (lon: number, scale: number) => ((lon + 180) / 360) * scale;
+const mercatorY = (lat: number, scale: number) =>
+  ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * scale;
+
+/** Where (lon, lat) is inside the map element, in CSS pixels from its top left corner. */
+export async function mapPointOf(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  const map = page.getByTestId('map');
+  const [centerText, zoomText, box] = await Promise.all([
+    map.getAttribute('data-center'),
+    map.getAttribute('data-zoom'),
+    map.boundingBox(),
+  ]);
+  if (!centerText || !zoomText || !box) throw new Error('the map element has no camera or no size');
+  const [cLon, cLat] = centerText.split(',').map(Number) as [number, number];
+  const scale = 512 * 2 ** Number(zoomText);
+  return {
+    x: box.width / 2 + mercatorX(lon, scale) - mercatorX(cLon, scale),
+    y: box.height / 2 + mercatorY(lat, scale) - mercatorY(cLat, scale),
+  };
+}
+
+/**
+ * The most common colour in a small square around (lon, lat) on the map, so a thin border or a
+ * letter of a label does not decide the answer.
+ */
+export async function mapColourAt(page: Page, lon: number, lat: number, radius = 3): Promise<Rgb> {
+  const { x, y } = await mapPointOf(page, lon, lat);
+  const png = PNG.sync.read(await page.getByTestId('map').screenshot());
+  const counts = new Map<string, number>();
+  for (let dy = -radius; dy <= radius; dy++) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      const px = Math.round(x) + dx;
+      const py = Math.round(y) + dy;
+      if (px < 0 || py < 0 || px >= png.width || py >= png.height) throw new RangeError(`(${lon}, ${lat}) is off the map`);
+      const i = (png.width * py + px) * 4;
+      const key = `${png.data[i]},${png.data[i + 1]},${png.data[i + 2]}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return best![0].split(',').map(Number) as Rgb;
+}
+
+/** `#rrggbb` as [r, g, b]. */
+export function rgbOf(hex: string): Rgb {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** The largest channel difference between two colours. */
+export function colourDistance(a: Rgb, b: Rgb): number {
+  return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+}

@@ -1,0 +1,88 @@
+/**
+ * The first map, as a reader sees it: countries coloured by their level on the date in the URL,
+ * read from the pixels, against the colours the dataset gives.
+ */
+import { readFileSync } from 'node:fs';
+import type { Levels } from '../../src/lib/schema.ts';
+import { expect, test, waitForMapReady } from './fixtures.ts';
+import { colourDistance, mapColourAt, rgbOf } from './map-helpers.ts';
+
+const levels = JSON.parse(readFileSync('data/levels.json', 'utf8')) as Levels;
+const colourOf = (id: string) => {
+  if (id === 'focus') return levels.focus.color;
+  if (id === 'none') return levels.noData.color;
+  const level = levels.levels.find((l) => l.id === id);
+  if (!level) throw new Error(`no level ${id} in data/levels.json`);
+  return level.color;
+};
+
+// Points well inside each country and away from its label.
+const PLACES: Record<string, [number, number]> = {
+  China: [88, 32],
+  Russia: [48, 57],
+  Afghanistan: [64.5, 33],
+  // Algeria: the sources used here say nothing about it, so it is drawn as no data.
+  Algeria: [2, 27],
+};
+
+const CASES: [string, Record<string, string>][] = [
+  // Before Russia's recognition on 3 July 2025, after it accepted the ambassador.
+  ['2025-06-15', { China: 'ambassador', Russia: 'ambassador', Afghanistan: 'focus', Algeria: 'none' }],
+  // After the recognition.
+  ['2025-07-10', { China: 'ambassador', Russia: 'recognition', Afghanistan: 'focus', Algeria: 'none' }],
+];
+
+for (const [date, expected] of CASES) {
+  for (const [place, level] of Object.entries(expected)) {
+    test(`on ${date}, ${place} has the colour of “${level}”`, async ({ page }) => {
+      await page.goto(`/?date=${date}`);
+      await waitForMapReady(page);
+      const [lon, lat] = PLACES[place]!;
+      const colour = await mapColourAt(page, lon, lat);
+      expect(colourDistance(colour, rgbOf(colourOf(level))), `${place} is rgb(${colour.join(',')})`).toBeLessThanOrEqual(3);
+    });
+  }
+}
+
+test('Algeria is not in the dataset, so no-data is what the sources say', () => {
+  const countries = JSON.parse(readFileSync('data/countries.json', 'utf8')) as { countries: { id: string }[] };
+  expect(countries.countries.map((c) => c.id)).not.toContain('DZA');
+});
+
+test('a change of date turns Russia from ambassador to recognition without a reload', async ({ page }) => {
+  await page.goto('/?date=2025-06-15');
+  await waitForMapReady(page);
+  await page.getByLabel('Map date').fill('2025-07-10');
+  await page.getByLabel('Map date').dispatchEvent('change');
+  await expect(page).toHaveURL(/date=2025-07-10/);
+  await waitForMapReady(page);
+  const colour = await mapColourAt(page, ...PLACES.Russia!);
+  expect(colourDistance(colour, rgbOf(colourOf('recognition')))).toBeLessThanOrEqual(3);
+});
+
+test('the default date is the dataset’s latest event, and the URL stays clean', async ({ page }) => {
+  await page.goto('/');
+  await waitForMapReady(page);
+  await expect(page.getByText(/^Showing \d{1,2} \w+ \d{4}$/)).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test('a bad date in the URL falls back with a visible notice', async ({ page }) => {
+  await page.goto('/?date=2025-02-30');
+  await waitForMapReady(page);
+  await expect(page.getByRole('status').filter({ hasText: 'not a calendar date' })).toBeVisible();
+});
+
+test('the map has a legend with every level, no data and the focus', async ({ page }) => {
+  await page.goto('/');
+  const legend = page.getByRole('region', { name: 'Engagement with Kabul' });
+  for (const label of [...levels.levels.map((l) => l.label), levels.noData.label, levels.focus.label]) {
+    await expect(legend.getByText(label, { exact: true })).toBeVisible();
+  }
+});
+
+test('the title and the source line are visible', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kabul Engagement Atlas' })).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toContainText('Al Jazeera Net');
+});
