@@ -5,7 +5,9 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist', 'node_modules', 'public/geo', 'test-results', 'playwright-report', '.cache'] },
+  {
+    ignores: ['dist', 'node_modules', 'public/geo', 'test-results', 'playwright-report', '.cache'],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -15,7 +17,12 @@ export default ts.config(
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: ts.parser,
+        svelteConfig,
+      },
     },
   },
   {
@@ -25,7 +32,14 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['maplibre-gl', 'svelte', 'svelte/*', '*.svelte'], message: 'src/lib is pure: no MapLibre or Svelte here.' }] },
+        {
+          patterns: [
+            {
+              group: ['maplibre-gl', 'svelte', 'svelte/*', '*.svelte'],
+              message: 'src/lib is pure: no MapLibre or Svelte here.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -23,7 +23,9 @@ export function readDatasetFolder(folder: string): Partial<Record<string, string
 
 /** The ids in the geometry the app ships. */
 export function shippedGeometryIds(): Set<string> {
-  const topology = JSON.parse(readFileSync(join(REPO_ROOT, 'public/geo/countries.json'), 'utf8')) as Topology;
+  const topology = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'public/geo/countries.json'), 'utf8'),
+  ) as Topology;
   return geometryIds(topology);
 }
 
@@ -32,7 +34,9 @@ export function shippedGeometryIds(): Set<string> {
  * the repository. The article is not republished in the repository; only excerpts are.
  */
 export function foundingTextPath(): string {
-  return process.env.ATLAS_FOUNDING_TEXT ?? join(REPO_ROOT, '../shared/seed/000_ef67e7443071baf2.txt');
+  return (
+    process.env.ATLAS_FOUNDING_TEXT ?? join(REPO_ROOT, '../shared/seed/000_ef67e7443071baf2.txt')
+  );
 }
 
 /** The founding article's text, or `undefined` where it is not on this machine. */

@@ -6,7 +6,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatProblem, validateDataset } from '../src/lib/validate.ts';
-import { foundingTextPath, readDatasetFolder, readFoundingText, shippedGeometryIds } from './dataset-files.ts';
+import {
+  foundingTextPath,
+  readDatasetFolder,
+  readFoundingText,
+  shippedGeometryIds,
+} from './dataset-files.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,9 +26,14 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
 const textFile = values['founding-text'];
 const foundingText = textFile !== undefined ? readFileSync(textFile, 'utf8') : readFoundingText();
 if (foundingText === undefined) {
-  console.warn(`note: founding text not found at ${foundingTextPath()}; excerpts not checked verbatim (set ATLAS_FOUNDING_TEXT)`);
+  console.warn(
+    `note: founding text not found at ${foundingTextPath()}; excerpts not checked verbatim (set ATLAS_FOUNDING_TEXT)`,
+  );
 }
-const result = validateDataset(readDatasetFolder(folder), { geometryIds: shippedGeometryIds(), foundingText });
+const result = validateDataset(readDatasetFolder(folder), {
+  geometryIds: shippedGeometryIds(),
+  foundingText,
+});
 if (result.ok) {
   const d = result.dataset;
   console.log(

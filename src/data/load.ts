@@ -7,7 +7,8 @@ import { geometryIds } from '../lib/geometry.ts';
 import { DATASET_FILES, type Dataset } from '../lib/schema.ts';
 import { validateDataset, type Problem } from '../lib/validate.ts';
 
-export type Loaded = { ok: true; dataset: Dataset; topology: Topology } | { ok: false; problems: Problem[] };
+export type Loaded =
+  { ok: true; dataset: Dataset; topology: Topology } | { ok: false; problems: Problem[] };
 
 async function fetchText(url: string): Promise<string | undefined> {
   const response = await fetch(url);
@@ -26,7 +27,10 @@ export async function loadAtlas(base: string): Promise<Loaded> {
     if (geometryText === undefined) throw new Error('file is missing');
     topology = JSON.parse(geometryText) as Topology;
   } catch (error) {
-    return { ok: false, problems: [{ file: 'geo/countries.json', path: '', reason: (error as Error).message }] };
+    return {
+      ok: false,
+      problems: [{ file: 'geo/countries.json', path: '', reason: (error as Error).message }],
+    };
   }
   const result = validateDataset(Object.fromEntries(files.map((f, i) => [f, texts[i]])), {
     geometryIds: geometryIds(topology),

@@ -4,7 +4,15 @@
  * one label point per country placed inside its largest polygon.
  */
 import { geoArea } from 'd3-geo';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  MultiPolygon,
+  Point,
+  Polygon,
+  Position,
+} from 'geojson';
 import polylabel from 'polylabel';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -21,10 +29,16 @@ export type CountryFeature = Feature<Polygon | MultiPolygon, CountryProps>;
  * Decodes one object of the topology into features carrying `id` and `name` properties.
  * @example countryFeatures(topology).features[0].properties // { id: 'AFG', name: 'Afghanistan' }
  */
-export function countryFeatures(topology: Topology, object = 'countries'): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+export function countryFeatures(
+  topology: Topology,
+  object = 'countries',
+): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
   const geometries = topology.objects[object] as GeometryCollection<{ name?: string }> | undefined;
   if (!geometries) return { type: 'FeatureCollection', features: [] };
-  const collection = feature(topology, geometries) as FeatureCollection<Polygon | MultiPolygon, { name?: string }>;
+  const collection = feature(topology, geometries) as FeatureCollection<
+    Polygon | MultiPolygon,
+    { name?: string }
+  >;
   return {
     type: 'FeatureCollection',
     features: collection.features.map((f) => ({
@@ -33,6 +47,38 @@ export function countryFeatures(topology: Topology, object = 'countries'): Featu
       properties: { id: String(f.id), name: f.properties?.name ?? String(f.id) },
     })),
   };
+}
+
+export type BoundaryKind = 'border' | 'disputed-area' | 'disputed-boundary';
+
+/**
+ * Everything drawn as a boundary, in one collection tagged by `kind`: land borders (solid), disputed
+ * areas (filled neutrally) and disputed boundaries (dashed). Coastlines are not boundaries, so the
+ * lines come from the geometry's border meshes, not from country outlines.
+ */
+export function boundaryFeatures(
+  topology: Topology,
+): FeatureCollection<Geometry, { kind: BoundaryKind; name: string }> {
+  const out: Feature<Geometry, { kind: BoundaryKind; name: string }>[] = [];
+  const add = (object: string, kind: BoundaryKind) => {
+    const source = topology.objects[object];
+    if (!source) return;
+    const decoded = feature(topology, source) as
+      | Feature<Geometry, { name?: string } | null>
+      | FeatureCollection<Geometry, { name?: string } | null>;
+    const features = decoded.type === 'FeatureCollection' ? decoded.features : [decoded];
+    for (const f of features) {
+      out.push({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: { kind, name: f.properties?.name ?? '' },
+      });
+    }
+  };
+  add('borders', 'border');
+  add('disputed', 'disputed-area');
+  add('disputed-boundaries', 'disputed-boundary');
+  return { type: 'FeatureCollection', features: out };
 }
 
 /** The polygon with the largest spherical area, as rings. */

@@ -45,7 +45,9 @@ export interface EngagementIndex {
  * Indexes a dataset's events by the countries they apply to.
  * @example levelOn(engagementIndex(dataset), 'RUS', '2025-07-03')?.level // 'recognition'
  */
-export function engagementIndex(dataset: Pick<Dataset, 'events' | 'institutions' | 'disagreements'>): EngagementIndex {
+export function engagementIndex(
+  dataset: Pick<Dataset, 'events' | 'institutions' | 'disagreements'>,
+): EngagementIndex {
   const overruled = new Set(
     dataset.disagreements.flatMap((d) => d.claims.filter((id) => id !== d.mapFollows)),
   );

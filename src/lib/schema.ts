@@ -41,15 +41,35 @@ export const PartialDate = v.pipe(
 );
 
 /** A full calendar day, `YYYY-MM-DD`. */
-export const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'));
+export const Day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+);
 
-const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(4000, 'is longer than 4000 characters'));
-const ShortText = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(200, 'is longer than 200 characters'));
+const Text = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(4000, 'is longer than 4000 characters'),
+);
+const ShortText = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(200, 'is longer than 200 characters'),
+);
 const Color = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'must be a colour as #rrggbb'));
-const Url = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
+const Url = v.pipe(
+  v.string(),
+  v.url('must be a URL'),
+  v.startsWith('https://', 'must be an https URL'),
+);
 
 export const MOTIVE_CATEGORIES = ['economic', 'security', 'geopolitical'] as const;
-export const MotiveCategory = v.picklist(MOTIVE_CATEGORIES, 'must be economic, security or geopolitical');
+export const MotiveCategory = v.picklist(
+  MOTIVE_CATEGORIES,
+  'must be economic, security or geopolitical',
+);
 export type MotiveCategory = v.InferOutput<typeof MotiveCategory>;
 
 export const TENSION_STATES = ['none', 'tension', 'conflict'] as const;
@@ -113,8 +133,16 @@ export type Levels = v.InferOutput<typeof Levels>;
 
 export const Capital = v.strictObject({
   name: ShortText,
-  lon: v.pipe(v.number(), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180')),
-  lat: v.pipe(v.number(), v.minValue(-90, 'latitude must be ≥ -90'), v.maxValue(90, 'latitude must be ≤ 90')),
+  lon: v.pipe(
+    v.number(),
+    v.minValue(-180, 'longitude must be ≥ -180'),
+    v.maxValue(180, 'longitude must be ≤ 180'),
+  ),
+  lat: v.pipe(
+    v.number(),
+    v.minValue(-90, 'latitude must be ≥ -90'),
+    v.maxValue(90, 'latitude must be ≤ 90'),
+  ),
 });
 export type Capital = v.InferOutput<typeof Capital>;
 
@@ -144,7 +172,12 @@ export const Institution = v.strictObject({
    * Who says who the members are: the source itself, or the project's reading where the source
    * names none (the article's "Western countries").
    */
-  membership: v.optional(v.picklist(['source', 'established', 'project-reading'], 'must be source, established or project-reading')),
+  membership: v.optional(
+    v.picklist(
+      ['source', 'established', 'project-reading'],
+      'must be source, established or project-reading',
+    ),
+  ),
   note: v.optional(Text),
 });
 export type Institution = v.InferOutput<typeof Institution>;
@@ -160,7 +193,10 @@ export const Source = v.strictObject({
   title: ShortText,
   date: PartialDate,
   /** BCP 47 language tag of the text we read, e.g. `en`, `ru`. */
-  language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or ar')),
+  language: v.pipe(
+    v.string(),
+    v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or ar'),
+  ),
   /** The publisher's own address only; never invented, never a mirror. */
   url: v.optional(Url),
   /** How the project read it: an original, a translation, a wire re-post, a mirror. */

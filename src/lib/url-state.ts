@@ -41,9 +41,13 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
   const raw = params.get('date');
   if (raw !== null) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || !isRealDate(raw)) {
-      notices.push(`The date ${quoteValue(raw)} is not a calendar date (YYYY-MM-DD); showing the latest date instead.`);
+      notices.push(
+        `The date ${quoteValue(raw)} is not a calendar date (YYYY-MM-DD); showing the latest date instead.`,
+      );
     } else if (raw < context.start || raw > context.end) {
-      notices.push(`The date ${quoteValue(raw)} is outside ${context.start} to ${context.end}; showing the latest date instead.`);
+      notices.push(
+        `The date ${quoteValue(raw)} is outside ${context.start} to ${context.end}; showing the latest date instead.`,
+      );
     } else {
       date = raw;
     }

@@ -71,7 +71,10 @@ export function validateDataset(
     const result = v.safeParse(schema, json);
     if (!result.success) {
       for (const issue of result.issues) {
-        const got = issue.kind === 'schema' || issue.kind === 'validation' ? ` (got ${show(issue.input)})` : '';
+        const got =
+          issue.kind === 'schema' || issue.kind === 'validation'
+            ? ` (got ${show(issue.input)})`
+            : '';
         problems.push({ file, path: pathOf(issue), reason: `${issue.message}${got}` });
       }
       continue;
@@ -113,15 +116,52 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     });
     return taken;
   };
-  const levelIds = unique('levels.json', 'levels', d.levels.levels.map((l) => l.id));
-  const actorIds = unique('countries.json', 'countries', d.countries.map((c) => c.id));
-  unique('institutions.json', 'institutions', d.institutions.map((i) => i.id), actorIds);
-  const sourceIds = unique('sources.json', 'sources', d.sources.map((s) => s.id));
-  unique('quotes.json', 'quotes', d.quotes.map((q) => q.id));
-  const eventIds = unique('events.json', 'events', d.events.map((e) => e.id));
-  unique('motives.json', 'motives', d.motives.map((m) => m.id));
-  unique('statements.json', 'statements', d.statements.map((s) => s.id));
-  unique('disagreements.json', 'disagreements', d.disagreements.map((s) => s.id));
+  const levelIds = unique(
+    'levels.json',
+    'levels',
+    d.levels.levels.map((l) => l.id),
+  );
+  const actorIds = unique(
+    'countries.json',
+    'countries',
+    d.countries.map((c) => c.id),
+  );
+  unique(
+    'institutions.json',
+    'institutions',
+    d.institutions.map((i) => i.id),
+    actorIds,
+  );
+  const sourceIds = unique(
+    'sources.json',
+    'sources',
+    d.sources.map((s) => s.id),
+  );
+  unique(
+    'quotes.json',
+    'quotes',
+    d.quotes.map((q) => q.id),
+  );
+  const eventIds = unique(
+    'events.json',
+    'events',
+    d.events.map((e) => e.id),
+  );
+  unique(
+    'motives.json',
+    'motives',
+    d.motives.map((m) => m.id),
+  );
+  unique(
+    'statements.json',
+    'statements',
+    d.statements.map((s) => s.id),
+  );
+  unique(
+    'disagreements.json',
+    'disagreements',
+    d.disagreements.map((s) => s.id),
+  );
   const countryIds = new Set(d.countries.map((c) => c.id));
 
   const ranks = new Set<number>();
@@ -140,17 +180,22 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
 
   if (options.geometryIds) {
     d.countries.forEach((c, i) => {
-      if (!options.geometryIds!.has(c.id)) add('countries.json', `countries[${i}].id`, `country ${show(c.id)} is not in the geometry`);
+      if (!options.geometryIds!.has(c.id))
+        add('countries.json', `countries[${i}].id`, `country ${show(c.id)} is not in the geometry`);
     });
   }
 
   d.institutions.forEach((inst, i) => {
     const at = `institutions[${i}]`;
-    if (inst.kind === 'group' && (inst.members ?? []).length === 0) add('institutions.json', `${at}.members`, 'a group needs its members');
-    if (inst.kind === 'group' && inst.membership === undefined) add('institutions.json', `${at}.membership`, 'a group must say who names its members');
-    if (inst.kind === 'institution' && inst.members !== undefined) add('institutions.json', `${at}.members`, 'only a group has members');
+    if (inst.kind === 'group' && (inst.members ?? []).length === 0)
+      add('institutions.json', `${at}.members`, 'a group needs its members');
+    if (inst.kind === 'group' && inst.membership === undefined)
+      add('institutions.json', `${at}.membership`, 'a group must say who names its members');
+    if (inst.kind === 'institution' && inst.members !== undefined)
+      add('institutions.json', `${at}.members`, 'only a group has members');
     (inst.members ?? []).forEach((m, j) => {
-      if (!countryIds.has(m)) add('institutions.json', `${at}.members[${j}]`, `unknown country ${show(m)}`);
+      if (!countryIds.has(m))
+        add('institutions.json', `${at}.members[${j}]`, `unknown country ${show(m)}`);
     });
   });
 
@@ -170,17 +215,24 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     cites.forEach((c, j) => {
       const path = `${at}.cites[${j}]`;
       if (!sourceIds.has(c.source)) add(file, `${path}.source`, `unknown source ${show(c.source)}`);
-      if (c.excerpt !== undefined && c.source === founding) verbatim(file, `${path}.excerpt`, c.excerpt);
+      if (c.excerpt !== undefined && c.source === founding)
+        verbatim(file, `${path}.excerpt`, c.excerpt);
       if (c.quote !== undefined) {
         const quote = quotesById.get(c.quote);
         if (!quote) add(file, `${path}.quote`, `unknown quote ${show(c.quote)}`);
-        else if (quote.source !== c.source) add(file, `${path}.quote`, `quote ${show(c.quote)} is from ${show(quote.source)}, not ${show(c.source)}`);
+        else if (quote.source !== c.source)
+          add(
+            file,
+            `${path}.quote`,
+            `quote ${show(c.quote)} is from ${show(quote.source)}, not ${show(c.source)}`,
+          );
       }
     });
   };
 
   d.quotes.forEach((q, i) => {
-    if (!sourceIds.has(q.source)) add('quotes.json', `quotes[${i}].source`, `unknown source ${show(q.source)}`);
+    if (!sourceIds.has(q.source))
+      add('quotes.json', `quotes[${i}].source`, `unknown source ${show(q.source)}`);
     if (q.source === founding) verbatim('quotes.json', `quotes[${i}].text`, q.text);
     q.about.forEach((a, j) => actor('quotes.json', `quotes[${i}].about[${j}]`, a));
   });
@@ -191,9 +243,11 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     realDate('events.json', `${at}.date`, e.date);
     if (e.from !== undefined) {
       realDate('events.json', `${at}.from`, e.from);
-      if (!e.from.startsWith(e.date)) add('events.json', `${at}.from`, `${show(e.from)} is not within the date ${show(e.date)}`);
+      if (!e.from.startsWith(e.date))
+        add('events.json', `${at}.from`, `${show(e.from)} is not within the date ${show(e.date)}`);
     }
-    if (e.level !== undefined && !levelIds.has(e.level)) add('events.json', `${at}.level`, `unknown level ${show(e.level)}`);
+    if (e.level !== undefined && !levelIds.has(e.level))
+      add('events.json', `${at}.level`, `unknown level ${show(e.level)}`);
     citations('events.json', at, e.cites);
   });
 
@@ -215,9 +269,15 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     const at = `disagreements[${i}]`;
     actor('disagreements.json', `${at}.actor`, g.actor);
     g.claims.forEach((c, j) => {
-      if (!eventIds.has(c)) add('disagreements.json', `${at}.claims[${j}]`, `unknown event ${show(c)}`);
+      if (!eventIds.has(c))
+        add('disagreements.json', `${at}.claims[${j}]`, `unknown event ${show(c)}`);
     });
-    if (!g.claims.includes(g.mapFollows)) add('disagreements.json', `${at}.mapFollows`, `${show(g.mapFollows)} is not one of the claims`);
+    if (!g.claims.includes(g.mapFollows))
+      add(
+        'disagreements.json',
+        `${at}.mapFollows`,
+        `${show(g.mapFollows)} is not one of the claims`,
+      );
   });
 
   return problems;

@@ -2,7 +2,7 @@
  * The map instance, handed by MapView (its only owner) to the layer components inside it.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
 
 export class MapContext {
   /** The MapLibre map, once created. */
@@ -14,11 +14,12 @@ export class MapContext {
 
   /** Holds readiness until `work` settles, e.g. a font a label layer needs. */
   async hold<T>(work: Promise<T>): Promise<T> {
-    this.pending++;
+    // Untracked: a layer's effect that calls this must not come to depend on `pending`.
+    untrack(() => this.pending++);
     try {
       return await work;
     } finally {
-      this.pending--;
+      untrack(() => this.pending--);
     }
   }
 }

@@ -2,7 +2,13 @@
  * What the reader chose, and what follows from it. Knows no pixels and never touches the map:
  * the map components read this state and draw it.
  */
-import { latestEventDay, engagementIndex, levelsOn, tensionsOn, type EngagementIndex } from '../lib/engagement.ts';
+import {
+  latestEventDay,
+  engagementIndex,
+  levelsOn,
+  tensionsOn,
+  type EngagementIndex,
+} from '../lib/engagement.ts';
 import type { Day } from '../lib/dates.ts';
 import type { Dataset } from '../lib/schema.ts';
 import type { UrlContext, UrlState } from '../lib/url-state.ts';
@@ -26,7 +32,10 @@ export class AtlasState {
   constructor(dataset: Dataset) {
     this.dataset = dataset;
     this.index = engagementIndex(dataset);
-    this.range = { start: dataset.meta.start, end: latestEventDay(dataset.events) ?? dataset.meta.start };
+    this.range = {
+      start: dataset.meta.start,
+      end: latestEventDay(dataset.events) ?? dataset.meta.start,
+    };
     this.date = this.range.end;
   }
 
@@ -43,6 +52,7 @@ export class AtlasState {
 
   /** Moves the map to a day, kept within the dataset's range. */
   setDate(day: Day) {
-    this.date = day < this.range.start ? this.range.start : day > this.range.end ? this.range.end : day;
+    this.date =
+      day < this.range.start ? this.range.start : day > this.range.end ? this.range.end : day;
   }
 }

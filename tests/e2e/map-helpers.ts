@@ -13,7 +13,11 @@ const mercatorY = (lat: number, scale: number) =>
   ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * scale;
 
 /** Where (lon, lat) is inside the map element, in CSS pixels from its top left corner. */
-export async function mapPointOf(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+export async function mapPointOf(
+  page: Page,
+  lon: number,
+  lat: number,
+): Promise<{ x: number; y: number }> {
   const map = page.getByTestId('map');
   const [centerText, zoomText, box] = await Promise.all([
     map.getAttribute('data-center'),
@@ -41,7 +45,8 @@ export async function mapColourAt(page: Page, lon: number, lat: number, radius =
     for (let dx = -radius; dx <= radius; dx++) {
       const px = Math.round(x) + dx;
       const py = Math.round(y) + dy;
-      if (px < 0 || py < 0 || px >= png.width || py >= png.height) throw new RangeError(`(${lon}, ${lat}) is off the map`);
+      if (px < 0 || py < 0 || px >= png.width || py >= png.height)
+        throw new RangeError(`(${lon}, ${lat}) is off the map`);
       const i = (png.width * py + px) * 4;
       const key = `${png.data[i]},${png.data[i + 1]},${png.data[i + 2]}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -27,9 +27,15 @@ const PLACES: Record<string, [number, number]> = {
 
 const CASES: [string, Record<string, string>][] = [
   // Before Russia's recognition on 3 July 2025, after it accepted the ambassador.
-  ['2025-06-15', { China: 'ambassador', Russia: 'ambassador', Afghanistan: 'focus', Algeria: 'none' }],
+  [
+    '2025-06-15',
+    { China: 'ambassador', Russia: 'ambassador', Afghanistan: 'focus', Algeria: 'none' },
+  ],
   // After the recognition.
-  ['2025-07-10', { China: 'ambassador', Russia: 'recognition', Afghanistan: 'focus', Algeria: 'none' }],
+  [
+    '2025-07-10',
+    { China: 'ambassador', Russia: 'recognition', Afghanistan: 'focus', Algeria: 'none' },
+  ],
 ];
 
 for (const [date, expected] of CASES) {
@@ -39,17 +45,24 @@ for (const [date, expected] of CASES) {
       await waitForMapReady(page);
       const [lon, lat] = PLACES[place]!;
       const colour = await mapColourAt(page, lon, lat);
-      expect(colourDistance(colour, rgbOf(colourOf(level))), `${place} is rgb(${colour.join(',')})`).toBeLessThanOrEqual(3);
+      expect(
+        colourDistance(colour, rgbOf(colourOf(level))),
+        `${place} is rgb(${colour.join(',')})`,
+      ).toBeLessThanOrEqual(3);
     });
   }
 }
 
 test('Algeria is not in the dataset, so no-data is what the sources say', () => {
-  const countries = JSON.parse(readFileSync('data/countries.json', 'utf8')) as { countries: { id: string }[] };
+  const countries = JSON.parse(readFileSync('data/countries.json', 'utf8')) as {
+    countries: { id: string }[];
+  };
   expect(countries.countries.map((c) => c.id)).not.toContain('DZA');
 });
 
-test('a change of date turns Russia from ambassador to recognition without a reload', async ({ page }) => {
+test('a change of date turns Russia from ambassador to recognition without a reload', async ({
+  page,
+}) => {
   await page.goto('/?date=2025-06-15');
   await waitForMapReady(page);
   await page.getByLabel('Map date').fill('2025-07-10');
@@ -60,7 +73,9 @@ test('a change of date turns Russia from ambassador to recognition without a rel
   expect(colourDistance(colour, rgbOf(colourOf('recognition')))).toBeLessThanOrEqual(3);
 });
 
-test('the default date is the dataset’s latest event, and the URL stays clean', async ({ page }) => {
+test('the default date is the dataset’s latest event, and the URL stays clean', async ({
+  page,
+}) => {
   await page.goto('/');
   await waitForMapReady(page);
   await expect(page.getByText(/^Showing \d{1,2} \w+ \d{4}$/)).toBeVisible();
@@ -76,13 +91,19 @@ test('a bad date in the URL falls back with a visible notice', async ({ page }) 
 test('the map has a legend with every level, no data and the focus', async ({ page }) => {
   await page.goto('/');
   const legend = page.getByRole('region', { name: 'Engagement with Kabul' });
-  for (const label of [...levels.levels.map((l) => l.label), levels.noData.label, levels.focus.label]) {
+  for (const label of [
+    ...levels.levels.map((l) => l.label),
+    levels.noData.label,
+    levels.focus.label,
+  ]) {
     await expect(legend.getByText(label, { exact: true })).toBeVisible();
   }
 });
 
 test('the title and the source line are visible', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Kabul Engagement Atlas' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Kabul Engagement Atlas' }),
+  ).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText('Al Jazeera Net');
 });

@@ -6,14 +6,42 @@ import { labelPoint } from '../../src/lib/countries.ts';
 // A C-shaped country whose centroid falls in the bay, outside the land.
 const cShape: Polygon = {
   type: 'Polygon',
-  coordinates: [[[0, 0], [0, 10], [10, 10], [10, 8], [2, 8], [2, 2], [10, 2], [10, 0], [0, 0]]],
+  coordinates: [
+    [
+      [0, 0],
+      [0, 10],
+      [10, 10],
+      [10, 8],
+      [2, 8],
+      [2, 2],
+      [10, 2],
+      [10, 0],
+      [0, 0],
+    ],
+  ],
 };
 // A mainland and a small island far away.
 const withIsland: MultiPolygon = {
   type: 'MultiPolygon',
   coordinates: [
-    [[[40, 40], [40, 41], [41, 41], [41, 40], [40, 40]]],
-    [[[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]]],
+    [
+      [
+        [40, 40],
+        [40, 41],
+        [41, 41],
+        [41, 40],
+        [40, 40],
+      ],
+    ],
+    [
+      [
+        [0, 0],
+        [0, 10],
+        [10, 10],
+        [10, 0],
+        [0, 0],
+      ],
+    ],
   ],
 };
 

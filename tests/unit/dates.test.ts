@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, daysBetween, firstDayOf, formatDate, isRealDate, precisionOf } from '../../src/lib/dates.ts';
+import {
+  addDays,
+  daysBetween,
+  firstDayOf,
+  formatDate,
+  isRealDate,
+  precisionOf,
+} from '../../src/lib/dates.ts';
 
 describe('isRealDate', () => {
   test.each([

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { engagementIndex, latestEventDay, levelOn, levelsOn, tensionOn } from '../../src/lib/engagement.ts';
+import {
+  engagementIndex,
+  latestEventDay,
+  levelOn,
+  levelsOn,
+  tensionOn,
+} from '../../src/lib/engagement.ts';
 import { minimalDataset } from './helpers.ts';
 
 const dataset = minimalDataset();
@@ -45,7 +51,14 @@ describe('levelOn', () => {
       ...dataset,
       events: [
         ...dataset.events,
-        { id: 'nor-own', actor: 'NOR', date: '2021-08-15', summary: 'x', level: 'engaged', cites: [{ source: 'wire' }] },
+        {
+          id: 'nor-own',
+          actor: 'NOR',
+          date: '2021-08-15',
+          summary: 'x',
+          level: 'engaged',
+          cites: [{ source: 'wire' }],
+        },
       ].reverse(),
     });
     expect(levelOn(sameDay, 'NOR', '2021-08-15')?.level).toBe('engaged');
@@ -57,7 +70,15 @@ describe('an event with a `from` day', () => {
     ...dataset,
     events: [
       ...dataset.events,
-      { id: 'pak-article', actor: 'PAK', date: '2025', from: '2025-05-30', summary: 'x', level: 'ambassador', cites: [{ source: 'article' }] },
+      {
+        id: 'pak-article',
+        actor: 'PAK',
+        date: '2025',
+        from: '2025-05-30',
+        summary: 'x',
+        level: 'ambassador',
+        cites: [{ source: 'article' }],
+      },
     ],
   });
 

@@ -6,7 +6,11 @@ const { levels } = minimalDataset();
 
 describe('countryFillColor', () => {
   test('gives Afghanistan the focus colour before any level', () => {
-    expect(countryFillColor(levels).slice(0, 3)).toEqual(['case', ['==', ['get', 'id'], 'AFG'], '#2b2b2b']);
+    expect(countryFillColor(levels).slice(0, 3)).toEqual([
+      'case',
+      ['==', ['get', 'id'], 'AFG'],
+      '#2b2b2b',
+    ]);
   });
 
   test('maps each level id to its colour, in data order', () => {
@@ -22,12 +26,23 @@ describe('countryFillColor', () => {
 
 describe('tensionOpacity', () => {
   test.each(['tension', 'conflict'] as const)('shows the %s line only in that state', (state) => {
-    expect(tensionOpacity(state)).toEqual(['case', ['==', ['feature-state', 'tension'], state], 1, 0]);
+    expect(tensionOpacity(state)).toEqual([
+      'case',
+      ['==', ['feature-state', 'tension'], state],
+      1,
+      0,
+    ]);
   });
 });
 
 describe('levelsByRank', () => {
   test('lists from the closest to the most distant', () => {
-    expect(levelsByRank(levels).map((l) => l.id)).toEqual(['recognition', 'ambassador', 'embassy', 'engaged', 'isolating']);
+    expect(levelsByRank(levels).map((l) => l.id)).toEqual([
+      'recognition',
+      'ambassador',
+      'embassy',
+      'engaged',
+      'isolating',
+    ]);
   });
 });

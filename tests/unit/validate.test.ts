@@ -14,22 +14,40 @@ describe('validateDataset', () => {
   test.each([
     ['missing-file', 'events.json: file is missing'],
     ['not-json', 'motives.json: not valid JSON'],
-    ['wrong-type', 'countries.json: countries[1].capital.lat: Invalid type: Expected number but received "north"'],
+    [
+      'wrong-type',
+      'countries.json: countries[1].capital.lat: Invalid type: Expected number but received "north"',
+    ],
     ['unknown-actor', 'events.json: events[1].actor: unknown actor "XXX"'],
     ['unknown-source', 'events.json: events[2].cites[0].source: unknown source "nowhere"'],
     ['unknown-level', 'events.json: events[3].level: unknown level "friends"'],
     ['unknown-quote', 'statements.json: statements[0].cites[0].quote: unknown quote "nobody"'],
     ['impossible-date', 'events.json: events[2].date: not a real calendar date "2023-02-30"'],
-    ['malformed-date', 'events.json: events[2].date: must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "1 Dec 2023")'],
+    [
+      'malformed-date',
+      'events.json: events[2].date: must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "1 Dec 2023")',
+    ],
     ['duplicate-id', 'events.json: events[3].id: duplicate id "chn-embassy"'],
     ['no-source', 'motives.json: motives[0].cites: needs at least one source'],
-    ['not-verbatim', 'motives.json: motives[0].cites[0].excerpt: not verbatim in the founding source: "China accepted an envoy in 2023."'],
+    [
+      'not-verbatim',
+      'motives.json: motives[0].cites[0].excerpt: not verbatim in the founding source: "China accepted an envoy in 2023."',
+    ],
     ['not-in-geometry', 'countries.json: countries[6].id: country "ZZZ" is not in the geometry'],
     ['bad-group-member', 'institutions.json: institutions[1].members[2]: unknown country "QQQ"'],
-    ['follows-unknown-claim', 'disagreements.json: disagreements[0].mapFollows: "chn-embassy" is not one of the claims'],
+    [
+      'follows-unknown-claim',
+      'disagreements.json: disagreements[0].mapFollows: "chn-embassy" is not one of the claims',
+    ],
     ['duplicate-rank', 'levels.json: levels[1].rank: duplicate rank 5'],
-    ['extra-key', 'sources.json: sources[0].secret: Invalid key: Expected never but received "secret"'],
-    ['from-outside-date', 'events.json: events[5].from: "2025-07-01" is not within the date "2025-06-03"'],
+    [
+      'extra-key',
+      'sources.json: sources[0].secret: Invalid key: Expected never but received "secret"',
+    ],
+    [
+      'from-outside-date',
+      'events.json: events[5].from: "2025-07-01" is not within the date "2025-06-03"',
+    ],
     ['unknown-founding-source', 'meta.json: foundingSource: unknown source "missing"'],
   ])('broken-%s: %s', (name, expected) => {
     const result = fixtureResult(`broken-${name}`);
@@ -48,7 +66,14 @@ describe('validateDataset', () => {
 describe('npm run validate', () => {
   const run = (folder: string) => {
     try {
-      return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/validate.ts', folder], { cwd: REPO_ROOT, encoding: 'utf8', stdio: 'pipe' }) };
+      return {
+        code: 0,
+        out: execFileSync('npx', ['tsx', 'scripts/validate.ts', folder], {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        }),
+      };
     } catch (error) {
       const e = error as { status: number; stderr: string };
       return { code: e.status, out: e.stderr };
