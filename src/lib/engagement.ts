@@ -10,7 +10,7 @@
  * - tension and conflict are a separate track, ended by an event with `tension: "none"`.
  */
 import { firstDayOf, type Day } from './dates.ts';
-import type { Dataset, EngagementEvent, TensionState } from './schema.ts';
+import type { Dataset, EngagementEvent, Motive, TensionState } from './schema.ts';
 
 /** What a country's state is on a day, and the event that set it. */
 export interface LevelOnDay {
@@ -74,6 +74,11 @@ export function engagementIndex(
 /** The day an event counts from on the map: its `from`, or the first day its date can mean. */
 export function countsFrom(event: EngagementEvent): Day {
   return event.from ?? firstDayOf(event.date);
+}
+
+/** The day a motive counts from on the map: its `from`, or the first day of its `since`. */
+export function motiveCountsFrom(motive: Motive): Day {
+  return motive.from ?? firstDayOf(motive.since);
 }
 
 function push<T>(map: Map<string, Change<T>[]>, key: string, change: Change<T>) {

@@ -266,6 +266,8 @@ export const Motive = v.strictObject({
   summary: Text,
   /** The day from which the sources support the motive; the founding article's date if undated. */
   since: PartialDate,
+  /** The day the map counts the motive from, where `since` is coarser (see EngagementEvent.from). */
+  from: v.optional(Day),
   cites: Citations,
 });
 export type Motive = v.InferOutput<typeof Motive>;

@@ -255,6 +255,10 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     const at = `motives[${i}]`;
     actor('motives.json', `${at}.actor`, m.actor);
     realDate('motives.json', `${at}.since`, m.since);
+    if (m.from !== undefined) {
+      realDate('motives.json', `${at}.from`, m.from);
+      if (!m.from.startsWith(m.since)) add('motives.json', `${at}.from`, `${show(m.from)} is not within the date ${show(m.since)}`);
+    }
     citations('motives.json', at, m.cites);
   });
 
