@@ -99,6 +99,28 @@ function largestPolygon(geometry: Polygon | MultiPolygon): Position[][] {
 }
 
 /**
+ * The bounds to frame a country by: its largest polygon's, so that Russia frames its mainland
+ * rather than the whole width of the map, and France is not framed with French Guiana.
+ * @returns [[west, south], [east, north]]
+ */
+export function frameOf(geometry: Polygon | MultiPolygon): [[number, number], [number, number]] {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const [lon, lat] of largestPolygon(geometry)[0] ?? []) {
+    west = Math.min(west, lon!);
+    east = Math.max(east, lon!);
+    south = Math.min(south, lat!);
+    north = Math.max(north, lat!);
+  }
+  return [
+    [west, south],
+    [east, north],
+  ];
+}
+
+/**
  * Where to write a country's name: the point of its largest polygon farthest from the edge, so
  * that Norway's label is not in Sweden and Russia's is not in Kaliningrad.
  */

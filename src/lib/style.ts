@@ -30,6 +30,19 @@ export function countryFillColor(levels: Levels): Expression {
   ];
 }
 
+/** How faded a country the legend filter hides is drawn: still there, clearly set back. */
+export const MUTED_OPACITY = 0.2;
+
+/** Full opacity, or faded where the `muted` feature state is set. */
+export function countryFillOpacity(): Expression {
+  return ['case', ['boolean', ['feature-state', 'muted'], false], MUTED_OPACITY, 1];
+}
+
+/** Opacity 1 where a boolean feature state (`selected`, `hovered`) is set, else 0. */
+export function flagOpacity(flag: 'selected' | 'hovered'): Expression {
+  return ['case', ['boolean', ['feature-state', flag], false], 1, 0];
+}
+
 /** Opacity 1 where the country's `tension` feature state is `state`, else 0. */
 export function tensionOpacity(state: 'tension' | 'conflict'): Expression {
   return ['case', ['==', ['feature-state', 'tension'], state], 1, 0];

@@ -1,19 +1,54 @@
 /**
  * The app state that lives in the URL, parsed and formatted. A bad value never crashes the app: it
- * falls back to the default and comes back as a notice the page shows.
- * Example: `?date=2024-09-01` (more keys arrive with exploration: country, motives, levels, camera).
+ * falls back to its default and comes back as a notice the page shows.
+ *
+ * `?date=2024-09-01&country=CHN&motives=economic,security&levels=ambassador,embassy&center=69.2,34.5&zoom=4&view=table`
+ * Every key is optional; a missing key means its default, and defaults are left out when writing.
  */
 import { isRealDate, type Day } from './dates.ts';
+import { MOTIVE_CATEGORIES, type MotiveCategory } from './schema.ts';
+
+/** What the map looks at: a centre and a zoom (Web Mercator, MapLibre's zoom levels). */
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export type View = 'map' | 'table';
 
 export interface UrlState {
   /** The day the map shows; `null` means the default (the dataset's latest event). */
   date: Day | null;
+  /** The selected country (ISO alpha-3), institution or group; `null`: none. */
+  country: string | null;
+  /** Motive categories shown; `null`: all. */
+  motives: MotiveCategory[] | null;
+  /** Levels shown (level ids, `none` for no data); `null`: all. */
+  levels: string[] | null;
+  /** The camera; `null`: the default view of the region. */
+  camera: Camera | null;
+  view: View;
 }
 
+export const DEFAULT_URL_STATE: UrlState = {
+  date: null,
+  country: null,
+  motives: null,
+  levels: null,
+  camera: null,
+  view: 'map',
+};
+
+/** What a URL is checked against. */
 export interface UrlContext {
   /** The first and last day the map can show. */
   start: Day;
   end: Day;
+  /** Every selectable id: countries, institutions, groups. */
+  actors?: ReadonlySet<string>;
+  /** Level ids; `none` (no data) is always allowed. */
+  levels?: readonly string[];
 }
 
 export interface Parsed {
@@ -22,6 +57,22 @@ export interface Parsed {
   notices: string[];
 }
 
+/** Keys the app reads; anything else is reported once and ignored. */
+const KNOWN_KEYS = new Set([
+  'date',
+  'country',
+  'motives',
+  'levels',
+  'center',
+  'zoom',
+  'view',
+  'mode',
+  'scene',
+]);
+
+/** The zoom range the map allows. */
+export const ZOOM_RANGE = [0, 10] as const;
+
 /** Shows a URL value in a notice, cut short and stripped of control characters. */
 function quoteValue(value: string): string {
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
@@ -29,39 +80,137 @@ function quoteValue(value: string): string {
   return `“${clean.length > 40 ? `${clean.slice(0, 39)}…` : clean}”`;
 }
 
+/** A comma list of allowed words; unknown words are dropped with a notice. `null` for a missing key. */
+function parseList<T extends string>(
+  raw: string | null,
+  allowed: readonly T[],
+  what: string,
+  notices: string[],
+): T[] | null {
+  if (raw === null) return null;
+  const words = raw
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w !== '');
+  const known = words.filter((w): w is T => (allowed as readonly string[]).includes(w));
+  const unknown = words.filter((w) => !(allowed as readonly string[]).includes(w));
+  if (unknown.length > 0) {
+    notices.push(
+      `Unknown ${what} ${unknown.map(quoteValue).join(', ')} ignored; known: ${allowed.join(', ')}.`,
+    );
+    if (known.length === 0 && words.length > 0) return null;
+  }
+  return [...new Set(known)];
+}
+
+function parseCamera(center: string | null, zoom: string | null, notices: string[]): Camera | null {
+  if (center === null && zoom === null) return null;
+  const parts = (center ?? '').split(',');
+  const lon = Number(parts[0]);
+  const lat = Number(parts[1]);
+  const z = Number(zoom);
+  const ok =
+    parts.length === 2 &&
+    parts.every((p) => p.trim() !== '') &&
+    zoom !== null &&
+    zoom.trim() !== '' &&
+    Number.isFinite(lon) &&
+    Number.isFinite(lat) &&
+    Number.isFinite(z) &&
+    Math.abs(lon) <= 180 &&
+    Math.abs(lat) <= 85 &&
+    z >= ZOOM_RANGE[0] &&
+    z <= ZOOM_RANGE[1];
+  if (!ok) {
+    notices.push(
+      `The camera ${quoteValue(`center=${center ?? ''}&zoom=${zoom ?? ''}`)} is not a place on the map (center=lon,lat with zoom ${ZOOM_RANGE[0]}–${ZOOM_RANGE[1]}); showing the default view.`,
+    );
+    return null;
+  }
+  return { lon, lat, zoom: z };
+}
+
 /**
  * Reads the state from a query string.
- * @example parseUrlState('?date=2025-07-03', { start: '2021-08-15', end: '2026-06-23' })
- *   // { state: { date: '2025-07-03' }, notices: [] }
+ * @example parseUrlState('?date=2025-07-03&country=rus', context)
+ *   // { state: { ...DEFAULT_URL_STATE, date: '2025-07-03', country: 'RUS' }, notices: [] }
  */
 export function parseUrlState(search: string, context: UrlContext): Parsed {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
-  let date: Day | null = null;
-  const raw = params.get('date');
-  if (raw !== null) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || !isRealDate(raw)) {
+  const state: UrlState = { ...DEFAULT_URL_STATE };
+
+  const unknownKeys = [...new Set(params.keys())].filter((k) => !KNOWN_KEYS.has(k));
+  if (unknownKeys.length > 0)
+    notices.push(
+      `Unknown URL ${unknownKeys.length === 1 ? 'key' : 'keys'} ${unknownKeys.map(quoteValue).join(', ')} ignored.`,
+    );
+
+  const date = params.get('date');
+  if (date !== null) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
       notices.push(
-        `The date ${quoteValue(raw)} is not a calendar date (YYYY-MM-DD); showing the latest date instead.`,
+        `The date ${quoteValue(date)} is not a calendar date (YYYY-MM-DD); showing the latest date instead.`,
       );
-    } else if (raw < context.start || raw > context.end) {
+    } else if (date < context.start || date > context.end) {
       notices.push(
-        `The date ${quoteValue(raw)} is outside ${context.start} to ${context.end}; showing the latest date instead.`,
+        `The date ${quoteValue(date)} is outside ${context.start} to ${context.end}; showing the latest date instead.`,
       );
     } else {
-      date = raw;
+      state.date = date;
     }
   }
-  return { state: { date }, notices };
+
+  const country = params.get('country');
+  if (country !== null && country !== '') {
+    const id = /^[a-z]{3}$/i.test(country) ? country.toUpperCase() : country.toLowerCase();
+    if (context.actors && !context.actors.has(id)) {
+      notices.push(
+        `No country or institution ${quoteValue(country)} in the data; nothing is selected.`,
+      );
+    } else {
+      state.country = id;
+    }
+  }
+
+  state.motives = parseList(params.get('motives'), MOTIVE_CATEGORIES, 'motive', notices);
+  state.levels = parseList(
+    params.get('levels'),
+    [...(context.levels ?? []), 'none'],
+    'level',
+    notices,
+  );
+  state.camera = parseCamera(params.get('center'), params.get('zoom'), notices);
+
+  const view = params.get('view');
+  if (view !== null) {
+    if (view === 'table' || view === 'map') state.view = view;
+    else notices.push(`Unknown view ${quoteValue(view)}; showing the map.`);
+  }
+  return { state, notices };
+}
+
+/** Rounds a camera for the URL: about a metre at the equator is plenty. */
+function round(value: number, digits: number): string {
+  return String(Number(value.toFixed(digits)));
 }
 
 /**
  * Writes the state as a query string, leaving out defaults so shared links stay short.
- * @example formatUrlState({ date: '2025-07-03' }) // '?date=2025-07-03'
+ * @example formatUrlState({ ...DEFAULT_URL_STATE, date: '2025-07-03' }) // '?date=2025-07-03'
  */
 export function formatUrlState(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.date !== null) params.set('date', state.date);
-  const text = params.toString();
+  if (state.country !== null) params.set('country', state.country);
+  if (state.motives !== null) params.set('motives', state.motives.join(','));
+  if (state.levels !== null) params.set('levels', state.levels.join(','));
+  if (state.camera !== null) {
+    params.set('center', `${round(state.camera.lon, 4)},${round(state.camera.lat, 4)}`);
+    params.set('zoom', round(state.camera.zoom, 2));
+  }
+  if (state.view !== 'map') params.set('view', state.view);
+  // Commas are safe in a query string and keep shared links readable.
+  const text = params.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : '';
 }

@@ -257,7 +257,12 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     realDate('motives.json', `${at}.since`, m.since);
     if (m.from !== undefined) {
       realDate('motives.json', `${at}.from`, m.from);
-      if (!m.from.startsWith(m.since)) add('motives.json', `${at}.from`, `${show(m.from)} is not within the date ${show(m.since)}`);
+      if (!m.from.startsWith(m.since))
+        add(
+          'motives.json',
+          `${at}.from`,
+          `${show(m.from)} is not within the date ${show(m.since)}`,
+        );
     }
     citations('motives.json', at, m.cites);
   });

@@ -1,26 +1,44 @@
 /**
  * What the reader chose, and what follows from it. Knows no pixels and never touches the map:
- * the map components read this state and draw it.
+ * the map components read this state and draw it. Everything here that a reader would share
+ * (date, selection, filters, camera, view) round-trips through the URL.
  */
+import type { Day } from '../lib/dates.ts';
 import {
-  latestEventDay,
   engagementIndex,
+  latestEventDay,
   levelsOn,
   tensionsOn,
   type EngagementIndex,
 } from '../lib/engagement.ts';
-import type { Day } from '../lib/dates.ts';
-import type { Dataset } from '../lib/schema.ts';
-import type { UrlContext, UrlState } from '../lib/url-state.ts';
+import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
+import type { Camera, UrlContext, UrlState, View } from '../lib/url-state.ts';
+
+/** `none` stands for "no data" in the level filter. */
+export const NO_DATA = 'none';
 
 export class AtlasState {
   readonly dataset: Dataset;
   readonly index: EngagementIndex;
-  /** The first and last day the map can show: the takeover of Kabul, and the latest event. */
-  readonly range: UrlContext;
+  /** What URLs are checked against: the date range, the selectable ids, the level ids. */
+  readonly context: Required<UrlContext>;
+  readonly allLevels: readonly string[];
 
   /** The day the map shows. */
   date = $state<Day>('');
+  /** The selected country, institution or group, whose panel is open. */
+  selected = $state<string | null>(null);
+  /** Motive categories whose arcs are drawn. */
+  motivesShown = $state.raw<ReadonlySet<MotiveCategory>>(new Set(MOTIVE_CATEGORIES));
+  /** Levels (and `none`) whose countries are drawn in full colour. */
+  levelsShown = $state.raw<ReadonlySet<string>>(new Set());
+  /** Where the reader moved the map; `null` until they do (the default view). */
+  camera = $state.raw<Camera | null>(null);
+  view = $state<View>('map');
+  /** Whether the timeline is playing. Not shared in URLs. */
+  playing = $state(false);
+  /** A request to frame an actor on the map (search, table); `seq` makes each request new. */
+  frameRequest = $state.raw<{ id: string; seq: number } | null>(null);
   /** Notes on URL values that were ignored, shown until dismissed. */
   notices = $state<string[]>([]);
 
@@ -28,31 +46,87 @@ export class AtlasState {
   levels = $derived.by(() => levelsOn(this.index, this.date));
   /** Each country in tension or conflict with Kabul on the date. */
   tensions = $derived.by(() => tensionsOn(this.index, this.date));
+  /** Countries whose level the legend filter hides on the date. */
+  muted = $derived.by(() => {
+    const out = new Set<string>();
+    for (const c of this.dataset.countries) if (!this.isLevelShown(c.id)) out.add(c.id);
+    return out;
+  });
 
   constructor(dataset: Dataset) {
     this.dataset = dataset;
     this.index = engagementIndex(dataset);
-    this.range = {
+    this.allLevels = [...dataset.levels.levels.map((l) => l.id), NO_DATA];
+    this.context = {
       start: dataset.meta.start,
       end: latestEventDay(dataset.events) ?? dataset.meta.start,
+      actors: new Set([
+        ...dataset.countries.map((c) => c.id),
+        ...dataset.institutions.map((i) => i.id),
+      ]),
+      levels: dataset.levels.levels.map((l) => l.id),
     };
-    this.date = this.range.end;
+    this.date = this.context.end;
+    this.levelsShown = new Set(this.allLevels);
   }
 
   /** Applies a state read from the URL; `null` values take their defaults. */
   applyUrl(state: UrlState, notices: string[]) {
-    this.date = state.date ?? this.range.end;
+    this.date = state.date ?? this.context.end;
+    this.selected = state.country;
+    this.motivesShown = new Set(state.motives ?? MOTIVE_CATEGORIES);
+    this.levelsShown = new Set(state.levels ?? this.allLevels);
+    this.camera = state.camera;
+    this.view = state.view;
     this.notices = notices;
   }
 
   /** The state as the URL holds it, defaults left out. */
   get urlState(): UrlState {
-    return { date: this.date === this.range.end ? null : this.date };
+    const allMotives = MOTIVE_CATEGORIES.every((c) => this.motivesShown.has(c));
+    const allLevels = this.allLevels.every((l) => this.levelsShown.has(l));
+    return {
+      date: this.date === this.context.end ? null : this.date,
+      country: this.selected,
+      motives: allMotives ? null : MOTIVE_CATEGORIES.filter((c) => this.motivesShown.has(c)),
+      levels: allLevels ? null : this.allLevels.filter((l) => this.levelsShown.has(l)),
+      camera: this.camera,
+      view: this.view,
+    };
   }
 
   /** Moves the map to a day, kept within the dataset's range. */
   setDate(day: Day) {
-    this.date =
-      day < this.range.start ? this.range.start : day > this.range.end ? this.range.end : day;
+    const { start, end } = this.context;
+    this.date = day < start ? start : day > end ? end : day;
+  }
+
+  /** Selects an actor (or clears with `null`); `frame` also asks the map to show it. */
+  select(id: string | null, { frame = false } = {}) {
+    this.selected = id;
+    if (id !== null && frame) this.frameRequest = { id, seq: (this.frameRequest?.seq ?? 0) + 1 };
+  }
+
+  toggleMotive(category: MotiveCategory) {
+    const next = new Set(this.motivesShown);
+    if (next.has(category)) next.delete(category);
+    else next.add(category);
+    this.motivesShown = next;
+  }
+
+  toggleLevel(level: string) {
+    const next = new Set(this.levelsShown);
+    if (next.has(level)) next.delete(level);
+    else next.add(level);
+    this.levelsShown = next;
+  }
+
+  showAllLevels() {
+    this.levelsShown = new Set(this.allLevels);
+  }
+
+  /** Whether the legend filter lets a country's level on the date through. */
+  isLevelShown(country: string): boolean {
+    return this.levelsShown.has(this.levels.get(country)?.level ?? NO_DATA);
   }
 }

@@ -66,3 +66,30 @@ export function rgbOf(hex: string): Rgb {
 export function colourDistance(a: Rgb, b: Rgb): number {
   return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
 }
+
+/**
+ * Whether a colour close to `rgb` is within `radius` pixels of (lon, lat): for thin lines (arcs),
+ * whose exact pixel the projection can miss by one.
+ */
+export async function mapHasColourNear(
+  page: Page,
+  lon: number,
+  lat: number,
+  rgb: Rgb,
+  radius = 3,
+  tolerance = 40,
+): Promise<boolean> {
+  const { x, y } = await mapPointOf(page, lon, lat);
+  const png = PNG.sync.read(await page.getByTestId('map').screenshot());
+  for (let dy = -radius; dy <= radius; dy++) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      const px = Math.round(x) + dx;
+      const py = Math.round(y) + dy;
+      if (px < 0 || py < 0 || px >= png.width || py >= png.height) continue;
+      const i = (png.width * py + px) * 4;
+      const here: Rgb = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      if (colourDistance(here, rgb) <= tolerance) return true;
+    }
+  }
+  return false;
+}

@@ -17,8 +17,7 @@ test('data-ready goes false while a date change renders, then true', async ({ pa
       attributeFilter: ['data-ready'],
     });
   });
-  await page.getByLabel('Map date').fill('2025-07-10');
-  await page.getByLabel('Map date').dispatchEvent('change');
+  await page.getByRole('slider', { name: 'Map date' }).press('ArrowRight');
   await waitForMapReady(page);
   const seen = await page.evaluate(() => (window as unknown as { readySeen: string[] }).readySeen);
   expect(seen).toEqual(['false', 'true']);

@@ -1,7 +1,7 @@
 import { geoContains } from 'd3-geo';
 import type { Polygon, MultiPolygon } from 'geojson';
 import { describe, expect, test } from 'vitest';
-import { labelPoint } from '../../src/lib/countries.ts';
+import { frameOf, labelPoint } from '../../src/lib/countries.ts';
 
 // A C-shaped country whose centroid falls in the bay, outside the land.
 const cShape: Polygon = {
@@ -58,5 +58,14 @@ describe('labelPoint', () => {
 
   test('is stable for the same input', () => {
     expect(labelPoint(cShape)).toEqual(labelPoint(cShape));
+  });
+});
+
+describe('frameOf', () => {
+  test('frames the largest polygon, not a far island', () => {
+    expect(frameOf(withIsland)).toEqual([
+      [0, 0],
+      [10, 10],
+    ]);
   });
 });

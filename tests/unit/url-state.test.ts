@@ -1,7 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { formatUrlState, parseUrlState } from '../../src/lib/url-state.ts';
+import {
+  DEFAULT_URL_STATE,
+  formatUrlState,
+  parseUrlState,
+  type UrlState,
+} from '../../src/lib/url-state.ts';
 
-const range = { start: '2021-08-15', end: '2026-06-23' };
+const context = {
+  start: '2021-08-15',
+  end: '2026-06-23',
+  actors: new Set(['AFG', 'CHN', 'RUS', 'un', 'western-countries']),
+  levels: ['recognition', 'ambassador', 'embassy', 'engaged', 'isolating'],
+};
+const parse = (search: string) => parseUrlState(search, context);
 
 describe('parseUrlState: date', () => {
   test.each([
@@ -16,7 +27,7 @@ describe('parseUrlState: date', () => {
     ['?date=<script>alert(1)</script>', null],
     ['?date=', null],
   ])('%s → %s', (search, expected) => {
-    expect(parseUrlState(search, range).state.date).toBe(expected);
+    expect(parse(search).state.date).toBe(expected);
   });
 
   test.each([
@@ -24,29 +35,129 @@ describe('parseUrlState: date', () => {
     ['?date=2020-01-01', 'outside 2021-08-15 to 2026-06-23'],
     ['?date=garbage', 'not a calendar date'],
   ])('%s gives a notice saying %s', (search, words) => {
-    expect(parseUrlState(search, range).notices.join(' ')).toContain(words);
-  });
-
-  test('a good URL gives no notice', () => {
-    expect(parseUrlState('?date=2024-01-30', range).notices).toEqual([]);
+    expect(parse(search).notices.join(' ')).toContain(words);
   });
 
   test('a notice quotes a long value cut short', () => {
-    const notice = parseUrlState(`?date=${'9'.repeat(500)}`, range).notices[0] ?? '';
+    const notice = parse(`?date=${'9'.repeat(500)}`).notices[0] ?? '';
     expect(notice.length).toBeLessThan(160);
   });
 });
 
-describe('formatUrlState', () => {
+describe('parseUrlState: country', () => {
   test.each([
-    [{ date: null }, ''],
+    ['?country=CHN', 'CHN'],
+    ['?country=chn', 'CHN'],
+    ['?country=un', 'un'],
+    ['?country=UN', 'un'],
+    ['?country=western-countries', 'western-countries'],
+    ['?country=XYZ', null],
+    ['?country=', null],
+    ['?country=%3Cimg%20src%3Dx%3E', null],
+  ])('%s → %s', (search, expected) => {
+    expect(parse(search).state.country).toBe(expected);
+  });
+
+  test('an unknown code gives a notice', () => {
+    expect(parse('?country=XYZ').notices.join(' ')).toContain('No country or institution “XYZ”');
+  });
+});
+
+describe('parseUrlState: motives and levels', () => {
+  test.each([
+    ['', null],
+    ['?motives=economic', ['economic']],
+    ['?motives=economic,security', ['economic', 'security']],
+    ['?motives=Economic,,security,economic', ['economic', 'security']],
+    ['?motives=', []],
+    ['?motives=economic,love', ['economic']],
+    ['?motives=love', null],
+  ])('motives %s → %o', (search, expected) => {
+    expect(parse(search).state.motives).toEqual(expected);
+  });
+
+  test.each([
+    ['?levels=recognition,none', ['recognition', 'none']],
+    ['?levels=friends', null],
+    ['?levels=', []],
+  ])('levels %s → %o', (search, expected) => {
+    expect(parse(search).state.levels).toEqual(expected);
+  });
+
+  test('an unknown motive gives a notice naming the known ones', () => {
+    expect(parse('?motives=love').notices.join(' ')).toContain(
+      'known: economic, security, geopolitical',
+    );
+  });
+});
+
+describe('parseUrlState: camera and view', () => {
+  test.each([
+    ['?center=69.2,34.5&zoom=4', { lon: 69.2, lat: 34.5, zoom: 4 }],
+    ['?center=-77.04,38.91&zoom=0', { lon: -77.04, lat: 38.91, zoom: 0 }],
+    ['?center=69.2,34.5', null],
+    ['?zoom=4', null],
+    ['?center=200,34.5&zoom=4', null],
+    ['?center=69.2,89&zoom=4', null],
+    ['?center=69.2,34.5&zoom=99', null],
+    ['?center=a,b&zoom=c', null],
+    ['?center=69.2,34.5,1&zoom=4', null],
+    ['?center=,&zoom=', null],
+  ])('%s → %o', (search, expected) => {
+    expect(parse(search).state.camera).toEqual(expected);
+  });
+
+  test.each([
+    ['?view=table', 'table'],
+    ['?view=map', 'map'],
+    ['?view=globe', 'map'],
+    ['', 'map'],
+  ])('view %s → %s', (search, expected) => {
+    expect(parse(search).state.view).toBe(expected);
+  });
+});
+
+describe('parseUrlState: the whole URL', () => {
+  test('a good URL gives no notice', () => {
+    expect(
+      parse(
+        '?date=2024-01-30&country=CHN&motives=economic&levels=ambassador&center=69,34&zoom=3&view=table',
+      ).notices,
+    ).toEqual([]);
+  });
+
+  test('an unknown key is reported', () => {
+    expect(parse('?colour=red').notices.join(' ')).toContain('Unknown URL key “colour”');
+  });
+
+  test('a repeated key takes its first value', () => {
+    expect(parse('?date=2024-01-30&date=2025-01-01').state.date).toBe('2024-01-30');
+  });
+});
+
+describe('formatUrlState', () => {
+  test.each<[Partial<UrlState>, string]>([
+    [{}, ''],
     [{ date: '2025-07-03' }, '?date=2025-07-03'],
-  ])('%o → %s', (state, expected) => {
-    expect(formatUrlState(state)).toBe(expected);
+    [{ country: 'CHN' }, '?country=CHN'],
+    [{ motives: ['economic', 'security'] }, '?motives=economic,security'],
+    [{ motives: [] }, '?motives='],
+    [{ levels: ['recognition', 'none'] }, '?levels=recognition,none'],
+    [{ camera: { lon: 69.123456, lat: 34.5, zoom: 4.256 } }, '?center=69.1235,34.5&zoom=4.26'],
+    [{ view: 'table' }, '?view=table'],
+  ])('%o → %s', (partial, expected) => {
+    expect(formatUrlState({ ...DEFAULT_URL_STATE, ...partial })).toBe(expected);
   });
 
   test('round-trips through parse', () => {
-    const state = { date: '2024-09-01' };
-    expect(parseUrlState(formatUrlState(state), range).state).toEqual(state);
+    const state: UrlState = {
+      date: '2024-09-01',
+      country: 'RUS',
+      motives: ['security'],
+      levels: ['recognition', 'none'],
+      camera: { lon: 60, lat: 40.5, zoom: 3.25 },
+      view: 'table',
+    };
+    expect(parse(formatUrlState(state)).state).toEqual(state);
   });
 });

@@ -1,0 +1,329 @@
+/**
+ * Map exploration, the way a reader uses it: by pointer, keyboard, search, table and URL, with
+ * pixels read where colour is the point.
+ */
+import { MOTIVE_COLORS } from '../../src/lib/palette.ts';
+import { dataset, levelColour, pointOnArc } from './data.ts';
+import { expect, test, waitForMapReady } from './fixtures.ts';
+import { colourDistance, mapColourAt, mapHasColourNear, mapPointOf, rgbOf } from './map-helpers.ts';
+
+const CHINA_VIEW = '&center=90,36&zoom=3.4';
+
+test.describe('arcs', () => {
+  for (const category of ['economic', 'security', 'geopolitical'] as const) {
+    test(`China’s ${category} arc is drawn in its colour`, async ({ page }) => {
+      await page.goto(`/?date=2025-07-10${CHINA_VIEW}`);
+      await waitForMapReady(page);
+      const [lon, lat] = pointOnArc(`chn-${category}`);
+      expect(await mapHasColourNear(page, lon, lat, rgbOf(MOTIVE_COLORS[category]))).toBe(true);
+    });
+  }
+
+  test('a motive toggled off takes its arcs away, and the URL says so', async ({ page }) => {
+    await page.goto(`/?date=2025-07-10${CHINA_VIEW}`);
+    await waitForMapReady(page);
+    await page
+      .getByRole('group', { name: 'Motives' })
+      .getByRole('button', { name: 'Economic' })
+      .click();
+    await expect(page).toHaveURL(/motives=security,geopolitical/);
+    await waitForMapReady(page);
+    const [lon, lat] = pointOnArc('chn-economic');
+    expect(await mapHasColourNear(page, lon, lat, rgbOf(MOTIVE_COLORS.economic))).toBe(false);
+  });
+
+  test('before the sources support a motive, its arc is not drawn', async ({ page }) => {
+    await page.goto(`/?date=2024-06-01${CHINA_VIEW}`);
+    await waitForMapReady(page);
+    const [lon, lat] = pointOnArc('chn-economic');
+    expect(await mapHasColourNear(page, lon, lat, rgbOf(MOTIVE_COLORS.economic))).toBe(false);
+  });
+});
+
+test.describe('hover and selection', () => {
+  test('hovering a country shows its name, level and since when', async ({ page }) => {
+    await page.goto('/?date=2025-07-10');
+    await waitForMapReady(page);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const { x, y } = await mapPointOf(page, 48, 57);
+    await page.mouse.move(box.x + x, box.y + y);
+    const tooltip = page.getByRole('tooltip');
+    await expect(tooltip).toContainText('Russia');
+    await expect(tooltip).toContainText('Formal recognition since 3 July 2025');
+  });
+
+  test('clicking a country opens its sourced panel', async ({ page }) => {
+    await page.goto('/?date=2025-07-10');
+    await waitForMapReady(page);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const { x, y } = await mapPointOf(page, 48, 57);
+    await page.mouse.click(box.x + x, box.y + y);
+    const panel = page.getByRole('complementary', { name: 'Russia' });
+    await expect(panel).toBeVisible();
+    await expect(panel).toContainText('Formal recognition');
+    await expect(panel).toContainText('since 3 July 2025');
+    await expect(page).toHaveURL(/country=RUS/);
+  });
+
+  test('Russia’s panel shows the sources that disagree about its ambassador', async ({ page }) => {
+    await page.goto('/?date=2025-07-10&country=RUS');
+    const panel = page.getByRole('complementary', { name: 'Russia' });
+    await expect(panel.getByText(/disagree/i).first()).toBeVisible();
+  });
+
+  test('a panel shows verbatim quotes with speaker and attribution', async ({ page }) => {
+    const quote = dataset.quotes.find((q) => q.about.includes('AFG'))!;
+    await page.goto('/?country=AFG');
+    const panel = page.getByRole('complementary', { name: 'Afghanistan' });
+    await expect(
+      panel.locator('blockquote').filter({ hasText: quote.text.slice(0, 40) }),
+    ).toBeVisible();
+    await expect(panel).toContainText(quote.speaker);
+  });
+
+  test('Afghanistan’s panel gives the government’s position and its challenges', async ({
+    page,
+  }) => {
+    await page.goto('/?country=AFG');
+    const panel = page.getByRole('complementary', { name: 'Afghanistan' });
+    await expect(panel.getByRole('heading', { name: /position/i })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: /challenges/i })).toBeVisible();
+  });
+
+  test('the panel lists its sources, with links only where the data has an address', async ({
+    page,
+  }) => {
+    await page.goto('/?country=PAK');
+    const panel = page.getByRole('complementary', { name: 'Pakistan' });
+    const links = panel.getByRole('link');
+    const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+    const known = new Set(dataset.sources.flatMap((s) => (s.url ? [s.url] : [])));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((h) => !known.has(h ?? ''))).toEqual([]);
+  });
+
+  test('Close panel closes it and clears the selection from the URL', async ({ page }) => {
+    await page.goto('/?country=CHN');
+    await page.getByRole('button', { name: 'Close panel' }).click();
+    await expect(page.getByRole('complementary', { name: 'China' })).toHaveCount(0);
+    await expect(page).not.toHaveURL(/country=/);
+  });
+
+  test('keyboard: Tab reaches a country on the map, focus shows its tooltip, Enter opens it', async ({
+    page,
+  }) => {
+    await page.goto('/?date=2025-07-10');
+    await waitForMapReady(page);
+    const china = page
+      .getByRole('group', { name: 'Countries on the map' })
+      .getByRole('button', { name: /^China:/ });
+    await china.focus();
+    await expect(page.getByRole('tooltip')).toContainText('China');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('complementary', { name: 'China' })).toBeVisible();
+  });
+
+  test('a selection is announced to screen readers', async ({ page }) => {
+    await page.goto('/?date=2025-07-10&country=CHN');
+    await expect(
+      page.locator('[aria-live="polite"]').filter({ hasText: 'China selected' }),
+    ).toHaveCount(1);
+  });
+
+  test('the UN and the World Bank are reachable from the table', async ({ page }) => {
+    await page.goto('/?view=table');
+    for (const name of ['United Nations', 'World Bank']) {
+      await page.getByRole('table').getByRole('button', { name, exact: true }).click();
+      await expect(page.getByRole('complementary', { name })).toBeVisible();
+    }
+  });
+
+  test('data text is rendered as text, never as markup', async ({ page }) => {
+    const payload = '<img src=x onerror=window.__pwned=1>';
+    await page.route('**/data/countries.json', async (route) => {
+      const response = await route.fetch();
+      const data = (await response.json()) as { countries: { id: string; name: string }[] };
+      data.countries.find((c) => c.id === 'CHN')!.name = `China ${payload}`;
+      await route.fulfill({ response, json: data });
+    });
+    await page.goto('/?country=CHN');
+    await expect(page.getByRole('complementary', { name: `China ${payload}` })).toBeVisible();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+  });
+});
+
+test.describe('time', () => {
+  test('arrow keys on the timeline move a day and recolour the map', async ({ page }) => {
+    await page.goto('/?date=2025-07-02');
+    await waitForMapReady(page);
+    const russia = () => mapColourAt(page, 48, 57);
+    expect(colourDistance(await russia(), rgbOf(levelColour('ambassador')))).toBeLessThanOrEqual(3);
+    await page.getByRole('slider', { name: 'Map date' }).press('ArrowRight');
+    await expect(page).toHaveURL(/date=2025-07-03/);
+    await waitForMapReady(page);
+    expect(colourDistance(await russia(), rgbOf(levelColour('recognition')))).toBeLessThanOrEqual(
+      3,
+    );
+  });
+
+  test('the article’s date preset shows the state of affairs the article describes', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: /^Article’s date/ }).click();
+    await expect(page).toHaveURL(/date=2025-05-30/);
+  });
+
+  test('play runs the timeline forward and pause stops it', async ({ page }) => {
+    await page.goto('/?date=2021-08-15');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(1500);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const url = new URL(page.url());
+    const paused = url.searchParams.get('date');
+    expect(paused).not.toBeNull();
+    expect(paused! > '2021-08-15').toBe(true);
+    await page.waitForTimeout(600);
+    expect(new URL(page.url()).searchParams.get('date')).toBe(paused);
+  });
+
+  test('events are ticks on the timeline', async ({ page }) => {
+    await page.goto('/');
+    const ticks = page.getByRole('toolbar', { name: 'Events' }).getByRole('button');
+    expect(await ticks.count()).toBeGreaterThan(30);
+  });
+});
+
+test.describe('filters and search', () => {
+  test('a legend entry filters its level out, and the URL says so', async ({ page }) => {
+    await page.goto('/?date=2025-07-10');
+    await waitForMapReady(page);
+    const legend = page.getByRole('region', { name: 'Engagement with Kabul' });
+    await legend.getByRole('button', { name: 'Ambassador level' }).click();
+    await expect(legend.getByRole('button', { name: 'Ambassador level' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    await expect(page).toHaveURL(/levels=/);
+    await waitForMapReady(page);
+    const china = await mapColourAt(page, 88, 32);
+    expect(colourDistance(china, rgbOf(levelColour('ambassador')))).toBeGreaterThan(30);
+  });
+
+  test.describe('search by any name', () => {
+    for (const [query, id, name] of [
+      ['Emirates', 'ARE', 'United Arab Emirates'],
+      ['UAE', 'ARE', 'United Arab Emirates'],
+      ['Türkiye', 'TUR', 'Türkiye'],
+      ['turkiye', 'TUR', 'Türkiye'],
+    ] as const) {
+      test(`“${query}” finds ${name}, flies there and selects it`, async ({ page }) => {
+        await page.goto('/');
+        await waitForMapReady(page);
+        const before = await page.getByTestId('map').getAttribute('data-center');
+        const search = page.getByRole('combobox', { name: 'Search countries' });
+        await search.fill(query);
+        await search.press('Enter');
+        await expect(
+          page.getByRole('complementary', {
+            name: dataset.countries.find((c) => c.id === id)!.name,
+          }),
+        ).toBeVisible();
+        await expect(page).toHaveURL(new RegExp(`country=${id}`));
+        await expect(page.getByTestId('map')).not.toHaveAttribute('data-center', before ?? '');
+      });
+    }
+  });
+});
+
+test.describe('table view', () => {
+  test('lists every country with data, with its level, and a row selects it', async ({ page }) => {
+    await page.goto('/?view=table&date=2025-07-10');
+    const table = page.getByRole('table', { name: 'Engagement with Kabul by country' });
+    for (const country of dataset.countries) {
+      await expect(table.getByRole('button', { name: country.name, exact: true })).toBeVisible();
+    }
+    await table.getByRole('button', { name: 'Russia', exact: true }).click();
+    await expect(page.getByRole('complementary', { name: 'Russia' })).toBeVisible();
+  });
+
+  test('sorts by level', async ({ page }) => {
+    await page.goto('/?view=table&date=2025-07-10');
+    const table = page.getByRole('table', { name: 'Engagement with Kabul by country' });
+    const header = table.getByRole('columnheader', { name: 'Level' });
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', /ascending|descending/);
+    const first = await table.getByRole('row').nth(1).textContent();
+    const last = await table.getByRole('row').last().textContent();
+    expect(first).not.toEqual(last);
+  });
+});
+
+test.describe('URL state', () => {
+  test('restores date, selection, filters and camera exactly', async ({ page }) => {
+    await page.goto(
+      '/?date=2024-09-01&country=CHN&motives=security&levels=ambassador,embassy&center=75.5,38.25&zoom=3.75',
+    );
+    await waitForMapReady(page);
+    await expect(page.getByRole('complementary', { name: 'China' })).toBeVisible();
+    await expect(page.getByRole('slider', { name: 'Map date' })).toHaveAttribute(
+      'aria-valuetext',
+      '1 September 2024',
+    );
+    const motives = page.getByRole('group', { name: 'Motives' });
+    await expect(motives.getByRole('button', { name: 'Security' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(motives.getByRole('button', { name: 'Economic' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    const legend = page.getByRole('region', { name: 'Engagement with Kabul' });
+    await expect(legend.getByRole('button', { name: 'Formal recognition' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    await expect(page.getByTestId('map')).toHaveAttribute('data-center', '75.500000,38.250000');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-zoom', '3.750000');
+  });
+
+  for (const [search, words] of [
+    ['?country=XYZ', 'No country or institution “XYZ”'],
+    ['?motives=love', 'Unknown motive'],
+    ['?levels=friends', 'Unknown level'],
+    ['?center=999,0&zoom=3', 'not a place on the map'],
+    ['?date=garbage', 'not a calendar date'],
+  ] as const) {
+    test(`${search} falls back with a notice`, async ({ page }) => {
+      await page.goto(`/${search}`);
+      await waitForMapReady(page);
+      await expect(page.getByRole('status').filter({ hasText: words })).toBeVisible();
+    });
+  }
+});
+
+test.describe('small screens and motion', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('on a phone the panel is a bottom sheet', async ({ page }) => {
+    await page.goto('/?country=CHN');
+    const panel = page.getByRole('complementary', { name: 'China' });
+    await expect(panel).toBeVisible();
+    const box = (await panel.boundingBox())!;
+    expect(box.y).toBeGreaterThan(740 * 0.3);
+    expect(box.width).toBeGreaterThan(360);
+  });
+
+  test('with reduced motion, search jumps to the country', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/');
+    await waitForMapReady(page);
+    const search = page.getByRole('combobox', { name: 'Search countries' });
+    await search.fill('Qatar');
+    await search.press('Enter');
+    await expect(page).toHaveURL(/center=/, { timeout: 1000 });
+  });
+});
