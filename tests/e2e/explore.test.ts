@@ -327,3 +327,31 @@ test.describe('small screens and motion', () => {
     await expect(page).toHaveURL(/center=/, { timeout: 1000 });
   });
 });
+
+test.describe('keyboard alone', () => {
+  test('Tab reaches search, views, the map’s countries, the key, the motives and the timeline', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await waitForMapReady(page);
+    const reached = new Set<string>();
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el
+          ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}`
+          : '';
+      });
+      reached.add(name);
+    }
+    const all = [...reached].join('\n');
+    expect(all).toContain('combobox:');
+    expect(all).toMatch(/button:Table/);
+    expect(all).toMatch(/button:China: /);
+    expect(all).toMatch(/button:Ambassador level/);
+    expect(all).toMatch(/button:Economic/);
+    expect(all).toMatch(/input:Map date/);
+    expect(all).toMatch(/button:Play/);
+  });
+});
