@@ -318,6 +318,51 @@ export const Disagreements = v.strictObject({
   disagreements: v.array(Disagreement),
 });
 
+/** Where a scene puts the camera: a centre and zoom, or "fit these countries". */
+export const SceneCamera = v.union([
+  v.strictObject({
+    center: v.tuple([
+      v.pipe(v.number(), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180')),
+      v.pipe(v.number(), v.minValue(-85, 'latitude must be ≥ -85'), v.maxValue(85, 'latitude must be ≤ 85')),
+    ]),
+    zoom: v.pipe(v.number(), v.minValue(0, 'zoom must be ≥ 0'), v.maxValue(10, 'zoom must be ≤ 10')),
+    bearing: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180)), 0),
+    pitch: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(60)), 0),
+  }),
+  v.strictObject({
+    /** Frame these countries (their largest polygons), leaving room for the scene card. */
+    fit: v.pipe(v.array(CountryCode), v.minLength(1, 'needs at least one country to fit')),
+    /** Never zoom in further than this, e.g. for a single small country. */
+    maxZoom: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10))),
+  }),
+]);
+export type SceneCamera = v.InferOutput<typeof SceneCamera>;
+
+/** One scene of the presentation: what the room sees and what the presenter says. */
+export const Scene = v.strictObject({
+  id: RecordId,
+  title: ShortText,
+  /** What the scene card says, in the project's words; one or two short paragraphs. */
+  body: Text,
+  camera: SceneCamera,
+  /** The day the map shows. */
+  date: Day,
+  /** Motive categories whose arcs show; empty for none. */
+  motives: v.array(MotiveCategory),
+  /** Countries or institutions the scene is about: highlighted on the map, never under the card. */
+  highlight: v.array(ActorId),
+  /** What supports the scene's claims; shown on the scene. */
+  cites: Citations,
+  /** For the presenter only: shown in the speaker view. */
+  notes: v.optional(Text),
+});
+export type Scene = v.InferOutput<typeof Scene>;
+
+export const Scenes = v.strictObject({
+  $schema: v.optional(v.string()),
+  scenes: v.pipe(v.array(Scene), v.minLength(1, 'needs at least one scene')),
+});
+
 /** The files of a dataset folder and their schemas. */
 export const DATASET_FILES = {
   'meta.json': Meta,
@@ -330,6 +375,7 @@ export const DATASET_FILES = {
   'motives.json': Motives,
   'statements.json': Statements,
   'disagreements.json': Disagreements,
+  'scenes.json': Scenes,
 } as const;
 
 export type DatasetFile = keyof typeof DATASET_FILES;
@@ -346,4 +392,5 @@ export interface Dataset {
   motives: Motive[];
   statements: Statement[];
   disagreements: Disagreement[];
+  scenes: Scene[];
 }

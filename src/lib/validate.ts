@@ -101,6 +101,7 @@ function assemble(p: Record<DatasetFile, never>): Dataset {
     motives: get('motives.json', 'motives'),
     statements: get('statements.json', 'statements'),
     disagreements: get('disagreements.json', 'disagreements'),
+    scenes: get('scenes.json', 'scenes'),
   };
 }
 
@@ -287,6 +288,19 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
         `${at}.mapFollows`,
         `${show(g.mapFollows)} is not one of the claims`,
       );
+  });
+
+  unique('scenes.json', 'scenes', d.scenes.map((s) => s.id));
+  d.scenes.forEach((s, i) => {
+    const at = `scenes[${i}]`;
+    realDate('scenes.json', `${at}.date`, s.date);
+    s.highlight.forEach((a, j) => actor('scenes.json', `${at}.highlight[${j}]`, a));
+    if ('fit' in s.camera) {
+      s.camera.fit.forEach((c, j) => {
+        if (!countryIds.has(c)) add('scenes.json', `${at}.camera.fit[${j}]`, `unknown country ${show(c)}`);
+      });
+    }
+    citations('scenes.json', at, s.cites);
   });
 
   return problems;

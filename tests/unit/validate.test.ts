@@ -48,6 +48,7 @@ describe('validateDataset', () => {
       'from-outside-date',
       'events.json: events[5].from: "2025-07-01" is not within the date "2025-06-03"',
     ],
+    ['scene-unknown-country', 'scenes.json: scenes[1].camera.fit[2]: unknown country "QQQ"'],
     ['unknown-founding-source', 'meta.json: foundingSource: unknown source "missing"'],
   ])('broken-%s: %s', (name, expected) => {
     const result = fixtureResult(`broken-${name}`);
