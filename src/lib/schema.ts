@@ -322,10 +322,22 @@ export const Disagreements = v.strictObject({
 export const SceneCamera = v.union([
   v.strictObject({
     center: v.tuple([
-      v.pipe(v.number(), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180')),
-      v.pipe(v.number(), v.minValue(-85, 'latitude must be ≥ -85'), v.maxValue(85, 'latitude must be ≤ 85')),
+      v.pipe(
+        v.number(),
+        v.minValue(-180, 'longitude must be ≥ -180'),
+        v.maxValue(180, 'longitude must be ≤ 180'),
+      ),
+      v.pipe(
+        v.number(),
+        v.minValue(-85, 'latitude must be ≥ -85'),
+        v.maxValue(85, 'latitude must be ≤ 85'),
+      ),
     ]),
-    zoom: v.pipe(v.number(), v.minValue(0, 'zoom must be ≥ 0'), v.maxValue(10, 'zoom must be ≤ 10')),
+    zoom: v.pipe(
+      v.number(),
+      v.minValue(0, 'zoom must be ≥ 0'),
+      v.maxValue(10, 'zoom must be ≤ 10'),
+    ),
     bearing: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180)), 0),
     pitch: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(60)), 0),
   }),

@@ -290,14 +290,19 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
       );
   });
 
-  unique('scenes.json', 'scenes', d.scenes.map((s) => s.id));
+  unique(
+    'scenes.json',
+    'scenes',
+    d.scenes.map((s) => s.id),
+  );
   d.scenes.forEach((s, i) => {
     const at = `scenes[${i}]`;
     realDate('scenes.json', `${at}.date`, s.date);
     s.highlight.forEach((a, j) => actor('scenes.json', `${at}.highlight[${j}]`, a));
     if ('fit' in s.camera) {
       s.camera.fit.forEach((c, j) => {
-        if (!countryIds.has(c)) add('scenes.json', `${at}.camera.fit[${j}]`, `unknown country ${show(c)}`);
+        if (!countryIds.has(c))
+          add('scenes.json', `${at}.camera.fit[${j}]`, `unknown country ${show(c)}`);
       });
     }
     citations('scenes.json', at, s.cites);
