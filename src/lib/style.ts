@@ -20,23 +20,92 @@ export function levelColors(levels: Levels): Map<string, string> {
  * The fill colour of a country: the focus colour for Afghanistan, else the colour of the level in
  * its `level` feature state, else no-data.
  */
-export function countryFillColor(levels: Levels): Expression {
+export function countryFillColor(
+  levels: Levels,
+  noDataColor = levels.noData.color,
+  focusColor = levels.focus.color,
+): Expression {
   const pairs = levels.levels.flatMap((l) => [l.id, l.color]);
   return [
     'case',
     ['==', ['get', 'id'], FOCUS_ID],
-    levels.focus.color,
-    ['match', ['coalesce', ['feature-state', 'level'], ''], ...pairs, levels.noData.color],
+    focusColor,
+    ['match', ['coalesce', ['feature-state', 'level'], ''], ...pairs, noDataColor],
   ];
 }
 
 /** How faded a country the legend filter hides is drawn: still there, clearly set back. */
 export const MUTED_OPACITY = 0.2;
 
-/** Full opacity, or faded where the `muted` feature state is set. */
-export function countryFillOpacity(): Expression {
-  return ['case', ['boolean', ['feature-state', 'muted'], false], MUTED_OPACITY, 1];
+/** How far a scene sets back the countries it is not about. */
+export const UNHIGHLIGHTED_OPACITY = 0.35;
+
+/**
+ * Full opacity, or faded where the `muted` feature state is set (the legend filter) or where a
+ * scene highlights other countries. The highlight goes through a paint expression, not feature
+ * state, so that MapLibre eases it between scenes.
+ */
+export function countryFillOpacity(highlight: readonly string[] | null = null): Expression {
+  const base: Expression = [
+    'case',
+    ['boolean', ['feature-state', 'muted'], false],
+    MUTED_OPACITY,
+    1,
+  ];
+  if (highlight === null) return base;
+  return [
+    'case',
+    ['in', ['get', 'id'], ['literal', [...highlight, FOCUS_ID]]],
+    base,
+    ['*', base, UNHIGHLIGHTED_OPACITY],
+  ];
 }
+
+/** The map's colours besides the data's: light for reading, dark for a room with a projector. */
+export type ThemeName = 'light' | 'dark';
+
+export interface MapTheme {
+  ocean: string;
+  border: string;
+  /** Countries the sources say nothing about; the dark theme needs its own grey. */
+  noData: (levels: Levels) => string;
+  label: string;
+  labelHalo: string;
+  /** Afghanistan: dark on the light map, light on the dark one, so it stands out on both. */
+  focus: (levels: Levels) => string;
+  focusLabel: string;
+  focusHalo: string;
+  /** Outline of the selected or highlighted countries. */
+  outline: string;
+  disputedLine: string;
+}
+
+export const MAP_THEMES: Readonly<Record<ThemeName, MapTheme>> = {
+  light: {
+    ocean: '#f3f6f8',
+    border: '#ffffff',
+    noData: (levels) => levels.noData.color,
+    label: '#2f2f2f',
+    labelHalo: 'rgba(255,255,255,0.85)',
+    focus: (levels) => levels.focus.color,
+    focusLabel: '#ffffff',
+    focusHalo: '#2b2b2b',
+    outline: '#111111',
+    disputedLine: '#6f6a63',
+  },
+  dark: {
+    ocean: '#0e1217',
+    border: '#0e1217',
+    noData: () => '#3a3f47',
+    label: '#eceff2',
+    labelHalo: 'rgba(14,18,23,0.9)',
+    focus: () => '#e4dfd3',
+    focusLabel: '#14181d',
+    focusHalo: '#e4dfd3',
+    outline: '#f4d35e',
+    disputedLine: '#9aa0a8',
+  },
+};
 
 /** Opacity 1 where a boolean feature state (`selected`, `hovered`) is set, else 0. */
 export function flagOpacity(flag: 'selected' | 'hovered'): Expression {

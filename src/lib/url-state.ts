@@ -17,6 +17,9 @@ export interface Camera {
 
 export type View = 'map' | 'table';
 
+/** Exploration (the default), the presentation for a room, or the presenter's speaker view. */
+export type Mode = 'explore' | 'present' | 'speaker';
+
 export interface UrlState {
   /** The day the map shows; `null` means the default (the dataset's latest event). */
   date: Day | null;
@@ -29,6 +32,11 @@ export interface UrlState {
   /** The camera; `null`: the default view of the region. */
   camera: Camera | null;
   view: View;
+  mode: Mode;
+  /** The scene shown in presentation mode, 1-based as in the URL; `null`: the first. */
+  scene: number | null;
+  /** Kiosk auto-advance: seconds per scene; `null`: off. */
+  autoplay: number | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -38,6 +46,9 @@ export const DEFAULT_URL_STATE: UrlState = {
   levels: null,
   camera: null,
   view: 'map',
+  mode: 'explore',
+  scene: null,
+  autoplay: null,
 };
 
 /** What a URL is checked against. */
@@ -49,6 +60,8 @@ export interface UrlContext {
   actors?: ReadonlySet<string>;
   /** Level ids; `none` (no data) is always allowed. */
   levels?: readonly string[];
+  /** How many scenes the presentation has. */
+  scenes?: number;
 }
 
 export interface Parsed {
@@ -68,7 +81,11 @@ const KNOWN_KEYS = new Set([
   'view',
   'mode',
   'scene',
+  'autoplay',
 ]);
+
+/** Kiosk auto-advance bounds, in seconds per scene. */
+export const AUTOPLAY_RANGE = [3, 600] as const;
 
 /** The zoom range the map allows. */
 export const ZOOM_RANGE = [0, 10] as const;
@@ -182,6 +199,41 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
   );
   state.camera = parseCamera(params.get('center'), params.get('zoom'), notices);
 
+  const mode = params.get('mode');
+  if (mode !== null) {
+    if (mode === 'present' || mode === 'speaker' || mode === 'explore') state.mode = mode;
+    else notices.push(`Unknown mode ${quoteValue(mode)}; exploring the map.`);
+  }
+
+  const scene = params.get('scene');
+  if (scene !== null) {
+    const n = Number(scene);
+    const count = context.scenes ?? Infinity;
+    if (!/^\d+$/.test(scene) || n < 1 || n > count) {
+      notices.push(
+        `There is no scene ${quoteValue(scene)}${Number.isFinite(count) ? ` (scenes 1 to ${count})` : ''}; showing the first.`,
+      );
+    } else {
+      state.scene = n;
+    }
+  }
+
+  const autoplay = params.get('autoplay');
+  if (autoplay !== null) {
+    const seconds = Number(autoplay);
+    if (
+      !/^\d+(\.\d+)?$/.test(autoplay) ||
+      seconds < AUTOPLAY_RANGE[0] ||
+      seconds > AUTOPLAY_RANGE[1]
+    ) {
+      notices.push(
+        `Auto-advance ${quoteValue(autoplay)} is not ${AUTOPLAY_RANGE[0]} to ${AUTOPLAY_RANGE[1]} seconds; it is off.`,
+      );
+    } else {
+      state.autoplay = seconds;
+    }
+  }
+
   const view = params.get('view');
   if (view !== null) {
     if (view === 'table' || view === 'map') state.view = view;
@@ -210,6 +262,9 @@ export function formatUrlState(state: UrlState): string {
     params.set('zoom', round(state.camera.zoom, 2));
   }
   if (state.view !== 'map') params.set('view', state.view);
+  if (state.mode !== 'explore') params.set('mode', state.mode);
+  if (state.scene !== null) params.set('scene', String(state.scene));
+  if (state.autoplay !== null) params.set('autoplay', String(state.autoplay));
   // Commas are safe in a query string and keep shared links readable.
   const text = params.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : '';

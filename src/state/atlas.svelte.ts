@@ -12,7 +12,14 @@ import {
   type EngagementIndex,
 } from '../lib/engagement.ts';
 import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
-import type { Camera, UrlContext, UrlState, View } from '../lib/url-state.ts';
+import {
+  DEFAULT_URL_STATE,
+  type Camera,
+  type Mode,
+  type UrlContext,
+  type UrlState,
+  type View,
+} from '../lib/url-state.ts';
 
 /** `none` stands for "no data" in the level filter. */
 export const NO_DATA = 'none';
@@ -41,6 +48,14 @@ export class AtlasState {
   frameRequest = $state.raw<{ id: string; seq: number } | null>(null);
   /** Notes on URL values that were ignored, shown until dismissed. */
   notices = $state<string[]>([]);
+  mode = $state<Mode>('explore');
+  /** The presentation's scene, 0-based (the URL counts from 1). */
+  sceneIndex = $state(0);
+  /** Kiosk auto-advance, seconds per scene. */
+  autoplay = $state<number | null>(null);
+
+  /** The scene on screen in presentation mode. */
+  scene = $derived.by(() => this.dataset.scenes[this.sceneIndex] ?? null);
 
   /** Each country's level on the date. */
   levels = $derived.by(() => levelsOn(this.index, this.date));
@@ -65,6 +80,7 @@ export class AtlasState {
         ...dataset.institutions.map((i) => i.id),
       ]),
       levels: dataset.levels.levels.map((l) => l.id),
+      scenes: dataset.scenes.length,
     };
     this.date = this.context.end;
     this.levelsShown = new Set(this.allLevels);
@@ -78,11 +94,23 @@ export class AtlasState {
     this.levelsShown = new Set(state.levels ?? this.allLevels);
     this.camera = state.camera;
     this.view = state.view;
+    this.mode = state.mode;
+    this.autoplay = state.autoplay;
     this.notices = notices;
+    if (state.mode === 'present') this.goToScene((state.scene ?? 1) - 1);
+    else this.sceneIndex = (state.scene ?? 1) - 1;
   }
 
-  /** The state as the URL holds it, defaults left out. */
+  /** The state as the URL holds it, defaults left out. A presentation's URL names only its scene. */
   get urlState(): UrlState {
+    if (this.mode !== 'explore') {
+      return {
+        ...DEFAULT_URL_STATE,
+        mode: this.mode,
+        scene: this.sceneIndex + 1,
+        autoplay: this.autoplay,
+      };
+    }
     const allMotives = MOTIVE_CATEGORIES.every((c) => this.motivesShown.has(c));
     const allLevels = this.allLevels.every((l) => this.levelsShown.has(l));
     return {
@@ -92,6 +120,9 @@ export class AtlasState {
       levels: allLevels ? null : this.allLevels.filter((l) => this.levelsShown.has(l)),
       camera: this.camera,
       view: this.view,
+      mode: 'explore',
+      scene: null,
+      autoplay: null,
     };
   }
 
@@ -128,5 +159,42 @@ export class AtlasState {
   /** Whether the legend filter lets a country's level on the date through. */
   isLevelShown(country: string): boolean {
     return this.levelsShown.has(this.levels.get(country)?.level ?? NO_DATA);
+  }
+
+  /**
+   * Shows scene `index` (0-based, kept within the deck): its motives at once; its date, camera
+   * and highlight are eased in by the presentation view.
+   */
+  goToScene(index: number) {
+    const last = this.dataset.scenes.length - 1;
+    this.sceneIndex = Math.max(0, Math.min(last, index));
+    const scene = this.dataset.scenes[this.sceneIndex];
+    if (scene) this.motivesShown = new Set(scene.motives);
+  }
+
+  nextScene() {
+    this.goToScene(this.sceneIndex + 1);
+  }
+
+  previousScene() {
+    this.goToScene(this.sceneIndex - 1);
+  }
+
+  /** Starts the presentation at a scene (0-based). */
+  present(index = 0) {
+    this.mode = 'present';
+    this.selected = null;
+    this.view = 'map';
+    this.goToScene(index);
+  }
+
+  /**
+   * Back to exploration at the same date and camera: what the room saw stays on screen, with
+   * the motives of the scene and no selection.
+   */
+  explore(camera: Camera | null) {
+    this.mode = 'explore';
+    this.autoplay = null;
+    if (camera) this.camera = camera;
   }
 }

@@ -9,6 +9,7 @@ import {
 const context = {
   start: '2021-08-15',
   end: '2026-06-23',
+  scenes: 15,
   actors: new Set(['AFG', 'CHN', 'RUS', 'un', 'western-countries']),
   levels: ['recognition', 'ambassador', 'embassy', 'engaged', 'isolating'],
 };
@@ -117,6 +118,44 @@ describe('parseUrlState: camera and view', () => {
   });
 });
 
+describe('parseUrlState: presentation', () => {
+  test.each([
+    ['?mode=present', 'present'],
+    ['?mode=speaker', 'speaker'],
+    ['?mode=explore', 'explore'],
+    ['?mode=karaoke', 'explore'],
+    ['', 'explore'],
+  ])('mode %s → %s', (search, expected) => {
+    expect(parse(search).state.mode).toBe(expected);
+  });
+
+  test.each([
+    ['?mode=present&scene=1', 1],
+    ['?mode=present&scene=15', 15],
+    ['?mode=present&scene=16', null],
+    ['?mode=present&scene=0', null],
+    ['?mode=present&scene=-1', null],
+    ['?mode=present&scene=2.5', null],
+    ['?mode=present&scene=two', null],
+  ])('scene %s → %s', (search, expected) => {
+    expect(parse(search).state.scene).toBe(expected);
+  });
+
+  test('a scene out of range gives a notice naming the range', () => {
+    expect(parse('?mode=present&scene=99').notices.join(' ')).toContain('scenes 1 to 15');
+  });
+
+  test.each([
+    ['?autoplay=10', 10],
+    ['?autoplay=3', 3],
+    ['?autoplay=2', null],
+    ['?autoplay=601', null],
+    ['?autoplay=soon', null],
+  ])('autoplay %s → %s', (search, expected) => {
+    expect(parse(search).state.autoplay).toBe(expected);
+  });
+});
+
 describe('parseUrlState: the whole URL', () => {
   test('a good URL gives no notice', () => {
     expect(
@@ -145,6 +184,8 @@ describe('formatUrlState', () => {
     [{ levels: ['recognition', 'none'] }, '?levels=recognition,none'],
     [{ camera: { lon: 69.123456, lat: 34.5, zoom: 4.256 } }, '?center=69.1235,34.5&zoom=4.26'],
     [{ view: 'table' }, '?view=table'],
+    [{ mode: 'present', scene: 2 }, '?mode=present&scene=2'],
+    [{ mode: 'present', scene: 1, autoplay: 10 }, '?mode=present&scene=1&autoplay=10'],
   ])('%o → %s', (partial, expected) => {
     expect(formatUrlState({ ...DEFAULT_URL_STATE, ...partial })).toBe(expected);
   });
@@ -157,6 +198,9 @@ describe('formatUrlState', () => {
       levels: ['recognition', 'none'],
       camera: { lon: 60, lat: 40.5, zoom: 3.25 },
       view: 'table',
+      mode: 'present',
+      scene: 3,
+      autoplay: 12,
     };
     expect(parse(formatUrlState(state)).state).toEqual(state);
   });
