@@ -121,3 +121,32 @@ export function tensionOpacity(state: 'tension' | 'conflict'): Expression {
 export function levelsByRank(levels: Levels): Levels['levels'] {
   return [...levels.levels].sort((a, b) => b.rank - a.rank);
 }
+
+/**
+ * The paint of every themed layer for a theme, as `[layer, property, value]`: what the map
+ * components set through their props, listed in one place for the export, which redraws the map
+ * in the theme the reader picks.
+ */
+export function themePaint(name: ThemeName, levels: Levels): [string, string, unknown][] {
+  const theme = MAP_THEMES[name];
+  const noData = theme.noData(levels);
+  return [
+    ['ocean', 'background-color', theme.ocean],
+    ['country-fill', 'fill-color', countryFillColor(levels, noData, theme.focus(levels))],
+    ['disputed-area', 'fill-color', noData],
+    ['border', 'line-color', theme.border],
+    ['disputed-boundary', 'line-color', theme.disputedLine],
+    ['country-selected', 'line-color', theme.outline],
+    ['country-highlight', 'line-color', theme.outline],
+    [
+      'country-label',
+      'text-color',
+      ['case', ['==', ['get', 'id'], FOCUS_ID], theme.focusLabel, theme.label],
+    ],
+    [
+      'country-label',
+      'text-halo-color',
+      ['case', ['==', ['get', 'id'], FOCUS_ID], theme.focusHalo, theme.labelHalo],
+    ],
+  ];
+}

@@ -1,0 +1,113 @@
+/**
+ * What a picture shows and where: its camera, its texts and legend, and the rectangles its legend
+ * keeps clear of. Shared by the PNG and the SVG export so the two match.
+ */
+import { formatDate } from '../lib/dates.ts';
+import type { ExportElement, ExportLayoutInput, Rect } from '../lib/export-layout.ts';
+import { MOTIVE_COLORS, MOTIVE_LABELS } from '../lib/palette.ts';
+import { sceneMapState } from '../lib/scene-view.ts';
+import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory, type Scene } from '../lib/schema.ts';
+import { levelsByRank, MAP_THEMES, type ThemeName } from '../lib/style.ts';
+import type { Camera } from '../lib/url-state.ts';
+import { project, type Bounds, type Size } from '../lib/viewport.ts';
+
+export interface PictureState {
+  dataset: Dataset;
+  date: string;
+  /** The view on screen, and its size in CSS pixels. */
+  camera: Camera;
+  view: Size;
+  motives: ReadonlySet<MotiveCategory>;
+  /** The selected country (explore) or the scene's highlight (present): what the picture is about. */
+  focus: readonly string[];
+  /** The scene, in presentation mode. */
+  scene: { scene: Scene; number: number } | null;
+  frames: ReadonlyMap<string, Bounds>;
+}
+
+export interface PictureOptions {
+  format: 'png' | 'svg';
+  size: Size;
+  scale: number;
+  theme: ThemeName;
+  show: Record<ExportElement, boolean>;
+}
+
+/**
+ * The camera of a picture: a scene's own framing for that size, or the view on screen scaled so
+ * that what the reader sees stays in the picture.
+ * @example pictureCamera(state, { width: 1920, height: 1080 }) // { lon, lat, zoom }
+ */
+export function pictureCamera(
+  state: PictureState,
+  size: Size,
+): Camera & { bearing: number; pitch: number } {
+  if (state.scene) return sceneMapState(state.scene.scene, size, state.frames).camera;
+  const fit = Math.min(size.width / state.view.width, size.height / state.view.height);
+  return { ...state.camera, zoom: state.camera.zoom + Math.log2(fit), bearing: 0, pitch: 0 };
+}
+
+/** The frames of the countries a picture is about, as rectangles in its pixels. */
+export function focusRects(state: PictureState, size: Size, camera: Camera): Rect[] {
+  const [cx, cy] = project([camera.lon, camera.lat], camera.zoom);
+  return state.focus.flatMap((id) => {
+    const frame = state.frames.get(id);
+    if (!frame) return [];
+    const [x0, y1] = project(frame[0], camera.zoom);
+    const [x1, y0] = project(frame[1], camera.zoom);
+    return [
+      {
+        x: x0 - cx + size.width / 2,
+        y: y0 - cy + size.height / 2,
+        width: x1 - x0,
+        height: y1 - y0,
+      },
+    ];
+  });
+}
+
+/** The picture's texts and legend, for `exportLayout`. */
+export function pictureLayoutInput(
+  state: PictureState,
+  options: PictureOptions,
+  avoid: Rect[],
+  measure: ExportLayoutInput['measure'],
+): ExportLayoutInput {
+  const { dataset } = state;
+  const levels = dataset.levels;
+  const theme = MAP_THEMES[options.theme];
+  const founding = dataset.sources.find((s) => s.id === dataset.meta.foundingSource);
+  const publishers = new Set(dataset.sources.filter((s) => s !== founding).map((s) => s.publisher))
+    .size;
+  return {
+    size: options.size,
+    theme: options.theme,
+    show: options.show,
+    texts: {
+      title: state.scene ? state.scene.scene.title : dataset.meta.title,
+      subtitle: state.scene ? dataset.meta.title : dataset.meta.subtitle,
+      dateLabel: `Map as of ${formatDate(state.date)}`,
+      source: `Sources: ${founding?.publisher ?? ''} (${founding?.date ?? ''}) and later reporting from ${publishers} publishers. Boundaries: Natural Earth; disputed areas drawn neutrally.`,
+      credit: dataset.meta.credit,
+    },
+    legend: {
+      levels: levelsByRank(levels).map((l) => ({ label: l.label, color: l.color })),
+      extras: [
+        { label: levels.noData.label, color: theme.noData(levels), kind: 'swatch' },
+        { label: levels.focus.label, color: theme.focus(levels), kind: 'swatch' },
+        ...levels.tensions.map((t) => ({
+          label: t.label,
+          color: t.color,
+          kind: t.id === 'tension' ? ('dashed' as const) : ('line' as const),
+        })),
+      ],
+      motives: MOTIVE_CATEGORIES.filter((c) => state.motives.has(c)).map((c) => ({
+        label: MOTIVE_LABELS[c],
+        color: MOTIVE_COLORS[c],
+      })),
+      headings: { levels: 'Engagement with Kabul', motives: 'Why they engage' },
+    },
+    avoid,
+    measure,
+  };
+}

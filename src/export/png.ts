@@ -1,0 +1,62 @@
+/**
+ * The PNG export: the map drawn off screen at the picture's size and scale, then the furniture
+ * drawn over it on the same canvas.
+ */
+import { exportLayout } from '../lib/export-layout.ts';
+import { themePaint } from '../lib/style.ts';
+import { drawFurniture, canvasMeasure, loadExportFonts } from './draw-furniture.ts';
+import {
+  focusRects,
+  pictureCamera,
+  pictureLayoutInput,
+  type PictureOptions,
+  type PictureState,
+} from './plan.ts';
+import type { MapPictureRequest } from './render-map.ts';
+
+/** Renders the map for a request (the page binds it to the visible map). */
+export type RenderMap = (request: Omit<MapPictureRequest, 'source'>) => Promise<HTMLCanvasElement>;
+
+/** Feature state the off-screen map needs: every country and every arc. */
+export interface FeatureIds {
+  countries: readonly string[];
+  arcs: readonly string[];
+}
+
+/**
+ * The picture as a PNG blob of `size × scale` pixels.
+ * @example const blob = await exportPng(state, { format: 'png', size: { width: 1920, height: 1080 }, scale: 2, theme: 'light', show }, render, ids)
+ */
+export async function exportPng(
+  state: PictureState,
+  options: PictureOptions,
+  render: RenderMap,
+  ids: FeatureIds,
+): Promise<Blob> {
+  await loadExportFonts();
+  const { size, scale } = options;
+  const camera = pictureCamera(state, size);
+  const layout = exportLayout(
+    pictureLayoutInput(state, options, focusRects(state, size, camera), canvasMeasure()),
+  );
+  const canvas = await render({
+    width: size.width,
+    height: size.height,
+    scale,
+    camera,
+    featureState: [
+      { source: 'countries', ids: ids.countries },
+      { source: 'motive-arcs', ids: ids.arcs },
+    ],
+    paint: themePaint(options.theme, state.dataset.levels),
+  });
+  const g = canvas.getContext('2d')!;
+  g.setTransform(scale, 0, 0, scale, 0, 0);
+  drawFurniture(g, layout);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
+      'image/png',
+    ),
+  );
+}

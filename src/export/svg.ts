@@ -1,0 +1,161 @@
+/**
+ * The SVG export: the same picture as the PNG (camera, colours, arcs, labels and furniture from
+ * the same plan and layout), as real vectors.
+ */
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+} from 'geojson';
+import type { ArcProps } from '../lib/arcs.ts';
+import type { BoundaryKind, CountryProps } from '../lib/countries.ts';
+import type { LevelOnDay, TensionOnDay } from '../lib/engagement.ts';
+import { exportLayout, type ExportLayout, type TextBlock } from '../lib/export-layout.ts';
+import { MOTIVE_COLORS } from '../lib/palette.ts';
+import { MAP_THEMES } from '../lib/style.ts';
+import {
+  countryPaintOf,
+  renderSvg,
+  type SvgFurniture,
+  type SvgTextBlock,
+} from '../lib/svg-export.ts';
+import { canvasMeasure } from './draw-furniture.ts';
+import {
+  focusRects,
+  pictureCamera,
+  pictureLayoutInput,
+  type PictureOptions,
+  type PictureState,
+} from './plan.ts';
+
+/** What the map draws, as data: the SVG is made from this, not read back from the map. */
+export interface SvgScene {
+  countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
+  boundaries: FeatureCollection<Geometry, { kind: BoundaryKind; name: string }>;
+  labels: FeatureCollection<Point, CountryProps>;
+  /** The arcs drawn on the date with the motives shown. */
+  arcs: Feature<LineString, ArcProps>[];
+  levelOf: ReadonlyMap<string, LevelOnDay>;
+  tensionOf: ReadonlyMap<string, TensionOnDay>;
+  muted: ReadonlySet<string>;
+  highlight: readonly string[] | null;
+  selected: string | null;
+}
+
+function text(block: TextBlock | undefined): SvgTextBlock | undefined {
+  if (!block) return undefined;
+  return {
+    x: block.anchorX,
+    y: block.baselines[0] ?? block.y,
+    lines: block.lines,
+    size: block.size,
+    weight: block.weight,
+    lineHeight: block.lineHeight,
+    color: block.color,
+    anchor: block.align === 'right' ? 'end' : 'start',
+  };
+}
+
+/** The export layout as the SVG renderer's furniture. */
+export function svgFurniture(layout: ExportLayout): SvgFurniture {
+  const legend = layout.legend;
+  return {
+    plates: layout.backgroundBoxes.map((box) => ({
+      ...box,
+      fill: layout.colors.panel,
+      opacity: layout.colors.panelOpacity,
+    })),
+    title: text(layout.title),
+    subtitle: text(layout.subtitle),
+    date: text(layout.dateStamp),
+    source: text(layout.sourceLine),
+    credit: text(layout.credit),
+    legend: legend && {
+      swatches: legend.items.flatMap((item) =>
+        item.kind === 'swatch' && item.mark
+          ? [{ ...item.mark, fill: item.color, stroke: 'rgba(0,0,0,0.15)', strokeWidth: 1 }]
+          : [],
+      ),
+      lines: legend.items.flatMap((item) => {
+        const m = item.mark;
+        if (!m || (item.kind !== 'line' && item.kind !== 'dashed' && item.kind !== 'arc'))
+          return [];
+        const y = m.y + m.height / 2;
+        return [
+          {
+            x1: m.x,
+            y1: y,
+            x2: m.x + m.width,
+            y2: y,
+            color: item.color,
+            width: item.kind === 'arc' ? 2.5 : Math.max(2, m.height / 3),
+            ...(item.kind === 'dashed' ? { dash: [4, 3] } : {}),
+            ...(item.kind === 'arc' ? { casing: '#ffffff', round: true } : {}),
+          },
+        ];
+      }),
+      texts: legend.items.map((item) => ({
+        x: item.text.x,
+        y: item.text.baseline,
+        lines: [item.label],
+        size: legend.size,
+        weight: item.text.weight,
+        lineHeight: legend.lineHeight,
+        color: item.kind === 'heading' ? item.color : legend.textColor,
+      })),
+    },
+  };
+}
+
+/** The picture as an SVG document. */
+export function exportSvg(state: PictureState, options: PictureOptions, scene: SvgScene): string {
+  const { size } = options;
+  const camera = pictureCamera(state, size);
+  const layout = exportLayout(
+    pictureLayoutInput(state, options, focusRects(state, size, camera), canvasMeasure()),
+  );
+  const theme = MAP_THEMES[options.theme];
+  const levels = state.dataset.levels;
+  return renderSvg({
+    width: size.width,
+    height: size.height,
+    camera,
+    theme: {
+      ocean: theme.ocean,
+      border: theme.border,
+      disputedLine: theme.disputedLine,
+      label: theme.label,
+      labelHalo: theme.labelHalo,
+      focusLabel: theme.focusLabel,
+      focusHalo: theme.focusHalo,
+      outline: theme.outline,
+    },
+    countries: scene.countries,
+    fill: countryPaintOf({
+      levels,
+      levelOf: scene.levelOf,
+      noDataColor: theme.noData(levels),
+      focusColor: theme.focus(levels),
+      muted: scene.muted,
+      highlight: scene.highlight,
+    }),
+    tension: (id) => scene.tensionOf.get(id)?.tension ?? null,
+    tensionColors: {
+      tension: levels.tensions.find((t) => t.id === 'tension')?.color ?? '#e08a2c',
+      conflict: levels.tensions.find((t) => t.id === 'conflict')?.color ?? '#c0392b',
+    },
+    highlight: scene.highlight,
+    selected: scene.selected,
+    boundaries: scene.boundaries,
+    neutral: theme.noData(levels),
+    arcs: scene.arcs,
+    arcColors: MOTIVE_COLORS,
+    labels: scene.labels,
+    labelFont: { regular: 'Noto Sans', bold: 'Noto Sans' },
+    furniture: svgFurniture(layout),
+  });
+}

@@ -1,0 +1,26 @@
+/** The types the Export dialog, the page and the map's export bridge share. */
+import type { ExportElement } from '../lib/export-layout.ts';
+import type { ThemeName } from '../lib/style.ts';
+import type { Camera } from '../lib/url-state.ts';
+import type { MapPictureRequest } from './render-map.ts';
+
+/** What the reader chose in the dialog. */
+export interface ExportChoice {
+  format: 'png' | 'svg';
+  /** CSS pixels before scale. */
+  size: { width: number; height: number };
+  scale: number;
+  theme: ThemeName;
+  show: Record<ExportElement, boolean>;
+}
+
+export interface ExportFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** What an export needs from the visible map, handed over by the map's export bridge. */
+export interface MapAccess {
+  render: (request: Omit<MapPictureRequest, 'source'>) => Promise<HTMLCanvasElement>;
+  camera: () => Camera;
+}

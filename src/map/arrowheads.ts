@@ -1,0 +1,47 @@
+/**
+ * The arcs' arrowhead icons, drawn at run time on a canvas so the map needs no sprite and makes no
+ * request. Shared by the arcs layer and the export's off-screen map, which must draw the same.
+ */
+import { MOTIVE_COLORS } from '../lib/palette.ts';
+import { MOTIVE_CATEGORIES, type MotiveCategory } from '../lib/schema.ts';
+
+/** The icon name of a category's arrowhead. */
+export const arrowImage = (category: MotiveCategory) => `arc-arrow-${category}`;
+
+/**
+ * An arrowhead pointing east (as `icon-rotate` expects, see arcArrowheads), in the category's
+ * colour with a white outline, drawn at twice its CSS size for sharp screens.
+ */
+export function arrowhead(colour: string): ImageData {
+  const scale = 2;
+  const size = 13 * scale;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const g = canvas.getContext('2d')!;
+  g.scale(scale, scale);
+  // A notched arrowhead, 9 px long and 8 px wide, centred on the line.
+  g.beginPath();
+  g.moveTo(11, 6.5);
+  g.lineTo(2, 2.5);
+  g.lineTo(4.5, 6.5);
+  g.lineTo(2, 10.5);
+  g.closePath();
+  g.lineJoin = 'round';
+  g.lineWidth = 2;
+  g.strokeStyle = '#ffffff';
+  g.stroke();
+  g.fillStyle = colour;
+  g.fill();
+  return g.getImageData(0, 0, size, size);
+}
+
+/** Adds the three arrowheads to a map (skipping any it has). */
+export function addArrowheads(map: {
+  hasImage(id: string): boolean;
+  addImage(id: string, image: ImageData, options: { pixelRatio: number }): void;
+}) {
+  for (const category of MOTIVE_CATEGORIES) {
+    const id = arrowImage(category);
+    if (!map.hasImage(id)) map.addImage(id, arrowhead(MOTIVE_COLORS[category]), { pixelRatio: 2 });
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Export through the dialog, as a person does it, with the downloaded files checked: PNG size and
+ * pixels, SVG structure and text, file names from the state, limits.
+ */
+import { DOMParser } from '@xmldom/xmldom';
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import type { Page } from '@playwright/test';
+import { project } from '../../src/lib/viewport.ts';
+import { dataset, levelColour } from './data.ts';
+import { expect, test, waitForMapReady } from './fixtures.ts';
+import { colourDistance, rgbOf, type Rgb } from './map-helpers.ts';
+
+test.setTimeout(180_000);
+
+async function openDialog(page: Page) {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function download(page: Page, dialog: ReturnType<Page['getByRole']>, path: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 150_000 }),
+    dialog.getByRole('button', { name: 'Download', exact: true }).click(),
+  ]);
+  await file.saveAs(path);
+  return file.suggestedFilename();
+}
+
+/** Where (lon, lat) lands in a picture framed like the export frames the current view. */
+async function picturePoint(
+  page: Page,
+  size: { width: number; height: number },
+  lon: number,
+  lat: number,
+) {
+  const map = page.getByTestId('map');
+  const [cLon, cLat] = (await map.getAttribute('data-center'))!.split(',').map(Number) as [
+    number,
+    number,
+  ];
+  const box = (await map.boundingBox())!;
+  const zoom =
+    Number(await map.getAttribute('data-zoom')) +
+    Math.log2(Math.min(size.width / Math.round(box.width), size.height / Math.round(box.height)));
+  const [cx, cy] = project([cLon, cLat], zoom);
+  const [x, y] = project([lon, lat], zoom);
+  return { x: x - cx + size.width / 2, y: y - cy + size.height / 2 };
+}
+
+function pixel(png: PNG, x: number, y: number): Rgb {
+  const i = (png.width * Math.round(y) + Math.round(x)) * 4;
+  return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+}
+
+test('the dialog offers formats, sizes, scales, themes and what to burn in', async ({ page }) => {
+  await page.goto('/');
+  const dialog = await openDialog(page);
+  await expect(dialog.getByRole('radio', { name: 'PNG' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'SVG' })).toBeVisible();
+  const sizes = await dialog.getByLabel('Size').locator('option').allTextContents();
+  expect(sizes).toEqual([
+    'Current view',
+    '1920 × 1080 (slides)',
+    '1200 × 675 (social)',
+    '1080 × 1080 (square)',
+    '1200 × 628 (link preview)',
+    'Custom',
+  ]);
+  expect(await dialog.getByLabel('Scale').locator('option').allTextContents()).toEqual([
+    '1x',
+    '2x',
+    '3x',
+    '4x',
+  ]);
+  for (const name of ['Title', 'Subtitle', 'Legend', 'Date', 'Source line', 'Credit']) {
+    await expect(dialog.getByRole('checkbox', { name, exact: true })).toBeChecked();
+  }
+});
+
+test('a PNG is size × scale pixels, named from the state, with the map’s colours and a title', async ({
+  page,
+}) => {
+  await page.goto('/?date=2025-07-10&country=CHN');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill('600');
+  await dialog.getByLabel('Height').fill('400');
+  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  const name = await download(page, dialog, test.info().outputPath('map.png'));
+  expect(name).toBe('kabul-atlas_CHN_2025-07-10_600x400@2x.png');
+  const png = PNG.sync.read(readFileSync(test.info().outputPath('map.png')));
+  expect([png.width, png.height]).toEqual([1200, 800]);
+  // China, away from its label, in the colour of its level on the date.
+  const at = await picturePoint(page, { width: 600, height: 400 }, 110, 28);
+  expect(
+    colourDistance(pixel(png, at.x * 2, at.y * 2), rgbOf(levelColour('ambassador'))),
+  ).toBeLessThanOrEqual(6);
+  // The title area holds dark text on its light panel.
+  let dark = 0;
+  for (let y = 20; y < 90; y++) for (let x = 20; x < 500; x++) if (pixel(png, x, y)[0] < 80) dark++;
+  expect(dark).toBeGreaterThan(200);
+});
+
+test('the dark theme draws the dark map', async ({ page }) => {
+  await page.goto('/?date=2025-07-10');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill('500');
+  await dialog.getByLabel('Height').fill('300');
+  await dialog.getByLabel('Scale').selectOption({ label: '1x' });
+  await dialog.getByRole('radio', { name: 'Dark' }).check();
+  await download(page, dialog, test.info().outputPath('dark.png'));
+  const png = PNG.sync.read(readFileSync(test.info().outputPath('dark.png')));
+  // The Arabian Sea, south of Pakistan: the dark theme's ocean.
+  const at = await picturePoint(page, { width: 500, height: 300 }, 64, 18);
+  expect(colourDistance(pixel(png, at.x, at.y), rgbOf('#0e1217'))).toBeLessThanOrEqual(6);
+});
+
+test('an SVG is real vectors: a path per country and arc, the title and the source line as text', async ({
+  page,
+}) => {
+  await page.goto('/?date=2025-07-10');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  await dialog.getByLabel('Size').selectOption({ label: '1200 × 675 (social)' });
+  const name = await download(page, dialog, test.info().outputPath('map.svg'));
+  expect(name).toBe('kabul-atlas_2025-07-10_1200x675@1x.svg');
+  const text = readFileSync(test.info().outputPath('map.svg'), 'utf8');
+  // xmldom throws on XML that is not well formed.
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      throw new Error(`${level}: ${message}`);
+    },
+  }).parseFromString(text, 'image/svg+xml');
+  expect(doc.documentElement?.getAttribute('viewBox')).toBe('0 0 1200 675');
+  expect(text).not.toContain('<image');
+  expect(text).toContain('Kabul Engagement Atlas');
+  expect(text).toContain('Sources:');
+  expect(text).toContain('id="country-CHN"');
+  expect(text).toContain('id="country-RUS"');
+  const arcs = dataset.motives.filter((m) => m.actor.length === 3).length;
+  expect((text.match(/<path/g) ?? []).length).toBeGreaterThan(100 + arcs);
+});
+
+test('a size past 8192 pixels a side is refused with the reason', async ({ page }) => {
+  await page.goto('/');
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill('5000');
+  await dialog.getByLabel('Height').fill('1000');
+  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  await expect(dialog.getByRole('alert')).toContainText(/too large/i);
+  await expect(dialog.getByRole('button', { name: 'Download', exact: true })).toBeDisabled();
+});
+
+test('in presentation mode the export is the scene, named for it', async ({ page }) => {
+  const scene = dataset.scenes[2]!;
+  await page.goto('/?mode=present&scene=3');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill('480');
+  await dialog.getByLabel('Height').fill('270');
+  await dialog.getByLabel('Scale').selectOption({ label: '1x' });
+  const name = await download(page, dialog, test.info().outputPath('scene.png'));
+  expect(name).toBe(`kabul-atlas_scene-03-${scene.id}_480x270@1x.png`);
+});
+
+test('in presentation mode the whole deck downloads as a zip of numbered PNGs', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto('/?mode=present&scene=1');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill('320');
+  await dialog.getByLabel('Height').fill('200');
+  await dialog.getByLabel('Scale').selectOption({ label: '1x' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 550_000 }),
+    dialog.getByRole('button', { name: 'Download all scenes' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('kabul-atlas_scenes_320x200@1x.zip');
+  await file.saveAs(test.info().outputPath('scenes.zip'));
+  const { unzipSync } = await import('fflate');
+  const entries = Object.keys(unzipSync(readFileSync(test.info().outputPath('scenes.zip')))).sort();
+  expect(entries).toEqual(
+    dataset.scenes
+      .map((s, i) => `kabul-atlas_scene-${String(i + 1).padStart(2, '0')}-${s.id}_320x200@1x.png`)
+      .sort(),
+  );
+});
