@@ -1,0 +1,399 @@
+/**
+ * `npm run export -- --state "country=CHN&date=2025-06-30" --format png --size 1200x675 --scale 2 --out file.png`
+ *
+ * Exports a picture of the atlas from the command line, the way a person would in the app: it
+ * serves the built app (dist/, built first if missing), opens the state in headless Chromium,
+ * waits for the map, opens the Export dialog, makes the same choices there, clicks "Download" and
+ * saves the file. `--all-scenes --out-dir DIR` does that for every scene of the deck, one PNG each,
+ * named by the app. So the command line can never draw a picture the app would not.
+ *
+ * Everything that can be checked without a browser is checked first (state, size, scale, format,
+ * theme, paths, flags): a problem exits 1 with exactly one line on stderr. On success, one line per
+ * file written goes to stdout: its path and size in bytes.
+ */
+import { chromium, type Download, type Locator, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { latestEventDay } from '../src/lib/engagement.ts';
+import { checkExportSize, EXPORT_SCALES, EXPORT_SIZES, parseSize } from '../src/lib/export-name.ts';
+import type { ExportSize } from '../src/lib/export-name.ts';
+import type { ExportElement } from '../src/lib/export-layout.ts';
+import type { Dataset } from '../src/lib/schema.ts';
+import { parseUrlState, type UrlContext } from '../src/lib/url-state.ts';
+import { formatProblem, validateDataset } from '../src/lib/validate.ts';
+import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from './dataset-files.ts';
+import { ensureChromium, NO_CHROMIUM_MESSAGE } from './ensure-chromium.ts';
+import { startServer } from './serve.ts';
+
+const USAGE = `Usage: npm run export -- [options]
+
+  --state QUERY       the app state, as in its URL (e.g. "country=CHN&date=2025-06-30"); default: none
+  --format png|svg    default png
+  --size WxH          CSS pixels, e.g. 1200x675; default 1920x1080
+  --scale 1-4         device pixels per CSS pixel (PNG only); default 2
+  --theme light|dark  default light
+  --out FILE          where to write the picture
+  --all-scenes        every scene of the deck as numbered PNGs (named by the app) ...
+  --out-dir DIR       ... written into this existing folder
+  --no-title --no-subtitle --no-legend --no-date --no-source --no-credit
+                      leave that element out of the picture
+  --help              show this
+
+Serves the built app (dist/; built first if missing) and drives headless Chromium through the
+Export dialog. Prints one line per file written: its path and size in bytes.`;
+
+/** The page the app is driven in: a desktop window, as the browser tests use. */
+const VIEWPORT = { width: 1280, height: 800 };
+/** Chromium's flags: WebGL through SwiftShader, and no calls out of the browser itself. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-gpu',
+];
+/** Loading the map and data in software WebGL. */
+const READY_TIMEOUT = 90_000;
+/** One picture: a 3840×2160 PNG takes up to ~30 s in software WebGL; leave room. */
+const PICTURE_TIMEOUT = 180_000;
+
+/** The dialog's checkboxes for what is burnt in, by the flag that switches each off. */
+const ELEMENTS: readonly { element: ExportElement; flag: `no-${string}`; label: string }[] = [
+  { element: 'title', flag: 'no-title', label: 'Title' },
+  { element: 'subtitle', flag: 'no-subtitle', label: 'Subtitle' },
+  { element: 'legend', flag: 'no-legend', label: 'Legend' },
+  { element: 'date', flag: 'no-date', label: 'Date' },
+  { element: 'source', flag: 'no-source', label: 'Source line' },
+  { element: 'credit', flag: 'no-credit', label: 'Credit' },
+];
+
+/** A problem worth one line to the person at the terminal, not a stack trace. */
+class CliError extends Error {}
+
+/** What to export, checked. */
+interface Job {
+  /** The query string to open, without `?`; for scenes, set per scene. */
+  state: string;
+  format: 'png' | 'svg';
+  size: ExportSize;
+  scale: number;
+  theme: 'light' | 'dark';
+  show: Record<ExportElement, boolean>;
+  /** `--out`, resolved; or, with `--all-scenes`, the folder to write into. */
+  target: { kind: 'file'; path: string } | { kind: 'scenes'; dir: string; count: number };
+}
+
+/**
+ * Where relative paths start: `npm run` moves to the package folder, so the folder the command
+ * was typed in is `INIT_CWD` there.
+ */
+function userCwd(): string {
+  return process.env.npm_lifecycle_event === 'export' && process.env.INIT_CWD
+    ? process.env.INIT_CWD
+    : process.cwd();
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+/** The shipped dataset, as the app loads it. */
+function loadDataset(): Dataset {
+  const result = validateDataset(readDatasetFolder(join(REPO_ROOT, 'data')), {
+    geometryIds: shippedGeometryIds(),
+  });
+  if (!result.ok) {
+    const first = result.problems[0];
+    throw new CliError(
+      `The shipped dataset is not valid (${first ? formatProblem(first) : 'unknown problem'}); run npm run validate.`,
+    );
+  }
+  return result.dataset;
+}
+
+/** What a URL is checked against, built as the app's state builds it (src/state/atlas.svelte.ts). */
+function urlContext(dataset: Dataset): Required<UrlContext> {
+  return {
+    start: dataset.meta.start,
+    end: latestEventDay(dataset.events) ?? dataset.meta.start,
+    actors: new Set([
+      ...dataset.countries.map((c) => c.id),
+      ...dataset.institutions.map((i) => i.id),
+    ]),
+    levels: dataset.levels.levels.map((l) => l.id),
+    scenes: dataset.scenes.length,
+  };
+}
+
+/** A state the app would show without a notice, or the notice as the error. */
+function checkState(raw: string, dataset: Dataset): string {
+  const query = raw.trim().replace(/^\?/, '');
+  const { state, notices } = parseUrlState(query, urlContext(dataset));
+  if (notices.length > 0) throw new CliError(`Bad --state: ${notices[0]}`);
+  if (state.mode === 'speaker') {
+    throw new CliError('Bad --state: mode=speaker shows the speaker notes, not a map to export.');
+  }
+  return query;
+}
+
+/** The command line, checked; throws a `CliError` with one line for the first problem. */
+function readJob(argv: string[]): Job | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        state: { type: 'string' },
+        format: { type: 'string', default: 'png' },
+        size: { type: 'string', default: '1920x1080' },
+        scale: { type: 'string', default: '2' },
+        theme: { type: 'string', default: 'light' },
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        'all-scenes': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+        ...Object.fromEntries(
+          ELEMENTS.map(({ flag }) => [flag, { type: 'boolean' as const, default: false }]),
+        ),
+      },
+    }));
+  } catch (error) {
+    // Node's messages are one line, but end with advice about `--` that does not fit here.
+    const message = (error as Error).message.split('. To specify')[0]!.split('\n')[0]!;
+    throw new CliError(`${message.replace(/\.$/, '')}. See --help.`);
+  }
+  if (values.help) return 'help';
+
+  const format = values.format as string;
+  if (format !== 'png' && format !== 'svg') {
+    throw new CliError(`Unknown --format “${format}”: use png or svg.`);
+  }
+  const theme = values.theme as string;
+  if (theme !== 'light' && theme !== 'dark') {
+    throw new CliError(`Unknown --theme “${theme}”: use light or dark.`);
+  }
+  const rawScale = values.scale as string;
+  const scale = Number(rawScale);
+  if (!/^\d+$/.test(rawScale) || !(EXPORT_SCALES as readonly number[]).includes(scale)) {
+    throw new CliError(
+      `Bad --scale “${rawScale}”: use a whole number from ${EXPORT_SCALES[0]} to ${EXPORT_SCALES.at(-1)}.`,
+    );
+  }
+  const rawSize = values.size as string;
+  const size = parseSize(rawSize);
+  if (!size)
+    throw new CliError(`Bad --size “${rawSize}”: write it as WIDTHxHEIGHT, e.g. 1200x675.`);
+  // An SVG has no scale: the dialog exports it at 1x, so that is what its limits apply to.
+  const sizeProblem = checkExportSize(size, format === 'svg' ? 1 : scale);
+  if (sizeProblem) throw new CliError(`Bad --size: ${sizeProblem}`);
+
+  const dataset = loadDataset();
+  const show = Object.fromEntries(
+    ELEMENTS.map(({ element, flag }) => [element, !(values as Record<string, unknown>)[flag]]),
+  ) as Record<ExportElement, boolean>;
+  const base = userCwd();
+  const out = values.out as string | undefined;
+  const outDir = values['out-dir'] as string | undefined;
+
+  if (values['all-scenes']) {
+    if (format !== 'png') throw new CliError('--all-scenes writes PNGs; leave out --format svg.');
+    if (values.state !== undefined) {
+      throw new CliError('--all-scenes opens each scene itself; leave out --state.');
+    }
+    if (out !== undefined) throw new CliError('--all-scenes writes into --out-dir DIR, not --out.');
+    if (outDir === undefined) throw new CliError('Missing --out-dir DIR for --all-scenes.');
+    const dir = resolve(base, outDir);
+    if (!isDirectory(dir)) throw new CliError(`--out-dir ${outDir}: no such folder.`);
+    if (dataset.scenes.length === 0) throw new CliError('The dataset has no scenes to export.');
+    return {
+      state: '',
+      format,
+      size,
+      scale,
+      theme,
+      show,
+      target: { kind: 'scenes', dir, count: dataset.scenes.length },
+    };
+  }
+
+  if (outDir !== undefined) throw new CliError('--out-dir goes with --all-scenes; use --out FILE.');
+  if (out === undefined || out === '') throw new CliError('Missing --out FILE.');
+  const path = resolve(base, out);
+  if (!isDirectory(dirname(path))) {
+    throw new CliError(`--out ${out}: the folder ${dirname(path)} does not exist.`);
+  }
+  if (isDirectory(path)) throw new CliError(`--out ${out} is a folder; name a file.`);
+  const state = checkState(values.state ?? '', dataset);
+  return { state, format, size, scale, theme, show, target: { kind: 'file', path } };
+}
+
+/** dist/ as `vite build` leaves it; built now if it is not there. */
+function ensureBuilt(): string {
+  const dist = join(REPO_ROOT, 'dist');
+  if (existsSync(join(dist, 'index.html'))) return dist;
+  console.error('No built app in dist/; building it (npx vite build)…');
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (build.status !== 0 || !existsSync(join(dist, 'index.html'))) {
+    process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
+    throw new CliError('The build failed (see above); fix it, or run npm run build.');
+  }
+  return dist;
+}
+
+/** Picks an option of a `<select>` by its text. */
+async function choose(dialog: Locator, label: string, option: string) {
+  await dialog.getByRole('combobox', { name: label, exact: true }).selectOption({ label: option });
+}
+
+/** Opens the Export dialog and makes the job's choices in it, as a person would. */
+async function fillDialog(page: Page, job: Job): Promise<Locator> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+
+  await dialog.getByRole('radio', { name: job.format.toUpperCase(), exact: true }).check();
+  const preset = EXPORT_SIZES.find(
+    (p) => p.width === job.size.width && p.height === job.size.height,
+  );
+  if (preset) {
+    await choose(dialog, 'Size', preset.label);
+  } else {
+    await choose(dialog, 'Size', 'Custom');
+    await dialog
+      .getByRole('spinbutton', { name: 'Width', exact: true })
+      .fill(String(job.size.width));
+    await dialog
+      .getByRole('spinbutton', { name: 'Height', exact: true })
+      .fill(String(job.size.height));
+  }
+  // The dialog greys out the scale for SVG (vectors have none).
+  if (job.format === 'png') await choose(dialog, 'Scale', `${job.scale}x`);
+  await dialog
+    .getByRole('radio', { name: job.theme === 'light' ? 'Light' : 'Dark', exact: true })
+    .check();
+  for (const { element, label } of ELEMENTS) {
+    await dialog.getByRole('checkbox', { name: label, exact: true }).setChecked(job.show[element]);
+  }
+  return dialog;
+}
+
+/** Clicks "Download" and waits for the file, or for the error the dialog shows instead. */
+async function download(page: Page, dialog: Locator): Promise<Download> {
+  const alert = dialog.getByRole('alert');
+  if (await alert.count())
+    throw new CliError(`The app refused: ${await alert.first().innerText()}`);
+  const file = page.waitForEvent('download', { timeout: PICTURE_TIMEOUT });
+  const refused = alert
+    .first()
+    .waitFor({ state: 'visible', timeout: PICTURE_TIMEOUT })
+    .then(async () => {
+      throw new CliError(`The app refused: ${(await alert.first().innerText()).trim()}`);
+    });
+  await dialog.getByRole('button', { name: 'Download', exact: true }).click();
+  try {
+    return await Promise.race([file, refused]);
+  } finally {
+    // Whichever lost settles later; its outcome no longer matters.
+    file.catch(() => {});
+    refused.catch(() => {});
+  }
+}
+
+/** Opens the app at a state and waits until the map has drawn it. */
+async function open(page: Page, origin: string, query: string) {
+  await page.goto(`${origin}/${query ? `?${query}` : ''}`);
+  await page
+    .locator('[data-testid="map"][data-ready="true"]')
+    .waitFor({ state: 'attached', timeout: READY_TIMEOUT });
+}
+
+/** A path as the person typed it would read: relative to where they are, when inside it. */
+function shown(path: string): string {
+  const rel = relative(userCwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+async function saveTo(file: Download, path: string) {
+  await file.saveAs(path);
+  const failure = await file.failure();
+  if (failure) throw new CliError(`The download failed: ${failure}`);
+  console.log(`${shown(path)} ${statSync(path).size} bytes`);
+}
+
+async function run(job: Job) {
+  const executablePath = ensureChromium();
+  if (!executablePath) throw new CliError(NO_CHROMIUM_MESSAGE);
+  const server = await startServer({ root: ensureBuilt(), port: 0 });
+  const origin = new URL(server.url).origin;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      acceptDownloads: true,
+      // Scenes jump to their camera instead of easing there.
+      reducedMotion: 'reduce',
+      timezoneId: 'UTC',
+      locale: 'en-GB',
+    });
+    // Nothing leaves the machine: the app needs only its own server.
+    await context.route(
+      (url) => url.origin !== origin,
+      (route) => route.abort(),
+    );
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      if (job.target.kind === 'file') {
+        await open(page, origin, job.state);
+        await saveTo(await download(page, await fillDialog(page, job)), job.target.path);
+      } else {
+        for (let n = 1; n <= job.target.count; n++) {
+          await open(page, origin, `mode=present&scene=${n}`);
+          const file = await download(page, await fillDialog(page, job));
+          await saveTo(file, join(job.target.dir, file.suggestedFilename()));
+        }
+      }
+    } catch (error) {
+      if (error instanceof CliError || pageErrors.length === 0) throw error;
+      throw new CliError(`${firstLine(error)} (the page reported: ${pageErrors[0]})`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // Playwright's messages carry a call log after the first line.
+  return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim();
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  try {
+    const job = readJob(process.argv.slice(2));
+    if (job === 'help') console.log(USAGE);
+    else await run(job);
+  } catch (error) {
+    console.error(firstLine(error));
+    process.exitCode = 1;
+  }
+}

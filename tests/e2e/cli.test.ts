@@ -1,0 +1,290 @@
+/**
+ * `npm run export` from the outside: the command is run as a child process, as a person or a build
+ * script would run it, and the files it writes are read back. Bad inputs are refused before any
+ * browser starts (fast); the pictures go through headless Chromium and software WebGL (slow).
+ *
+ * No page of this test's own is involved, so `test` comes from Playwright directly, not from the
+ * fixtures that guard a page.
+ */
+import { expect, test } from '@playwright/test';
+import { DOMParser } from '@xmldom/xmldom';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PNG } from 'pngjs';
+import { REPO_ROOT } from '../../scripts/dataset-files.ts';
+import { engagementIndex, levelOn } from '../../src/lib/engagement.ts';
+import { EXPORT_COLORS } from '../../src/lib/export-layout.ts';
+import { exportFileName } from '../../src/lib/export-name.ts';
+import { dataset, levelColour } from './data.ts';
+import { colourDistance, rgbOf, type Rgb } from './map-helpers.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the export command with `args`, as `npm run export -- ARGS` does (tsx on the script), but
+ * without npm in between, whose own warnings would mix into stderr.
+ */
+function exportCli(args: string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** A fresh folder for one test's files, under Playwright's per-test output folder. */
+function outputDir(): string {
+  const dir = test.info().outputPath('out');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function linesOf(text: string): string[] {
+  return text.split('\n').filter((line) => line.trim() !== '');
+}
+
+/**
+ * The files a successful run reports, one line each (`PATH BYTES bytes`; the path is relative to
+ * where the command ran when the file is inside it), as absolute paths and sizes.
+ */
+function reported(stdout: string): { path: string; bytes: number }[] {
+  return linesOf(stdout).map((line) => {
+    const match = /^(.+) (\d+) bytes$/.exec(line);
+    if (!match) throw new Error(`not a “PATH N bytes” line: ${line}`);
+    return { path: resolve(REPO_ROOT, match[1]!), bytes: Number(match[2]) };
+  });
+}
+
+/** What `reported` should read for these files, with their sizes on disk. */
+function onDisk(paths: string[]): { path: string; bytes: number }[] {
+  return paths.map((path) => ({ path, bytes: statSync(path).size }));
+}
+
+function pixel(png: PNG, x: number, y: number): Rgb {
+  const i = (png.width * y + x) * 4;
+  return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+}
+
+/** How many pixels of a rectangle are within `tolerance` (per channel) of a colour. */
+function countNear(
+  png: PNG,
+  colour: Rgb,
+  tolerance: number,
+  box = { x: 0, y: 0, width: png.width, height: png.height },
+): number {
+  let count = 0;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x; x < box.x + box.width; x++) {
+      if (colourDistance(pixel(png, x, y), colour) <= tolerance) count++;
+    }
+  }
+  return count;
+}
+
+test.describe('bad inputs are refused with one line, before any browser starts', () => {
+  const cases: { name: string; args: (dir: string) => string[]; reason: RegExp }[] = [
+    {
+      name: 'a country that is not in the data',
+      args: (dir) => ['--state', 'country=XYZ', '--out', `${dir}/x.png`],
+      reason: /^Bad --state: No country or institution “XYZ” in the data/,
+    },
+    {
+      name: 'a date outside the data',
+      args: (dir) => ['--state', 'date=1999-01-01', '--out', `${dir}/x.png`],
+      reason: /^Bad --state: The date “1999-01-01” is outside/,
+    },
+    {
+      name: 'a size too small',
+      args: (dir) => ['--size', '10x10', '--out', `${dir}/x.png`],
+      reason: /^Bad --size: Too small: 10 × 10/,
+    },
+    {
+      name: 'a size too large',
+      args: (dir) => ['--size', '99999x100', '--out', `${dir}/x.png`],
+      reason: /^Bad --size: Too large: 99999 × 100/,
+    },
+    {
+      name: 'a size that is not WIDTHxHEIGHT',
+      args: (dir) => ['--size', 'big', '--out', `${dir}/x.png`],
+      reason: /^Bad --size “big”/,
+    },
+    {
+      name: 'a scale of 7',
+      args: (dir) => ['--scale', '7', '--out', `${dir}/x.png`],
+      reason: /^Bad --scale “7”: use a whole number from 1 to 4/,
+    },
+    {
+      name: 'an unknown format',
+      args: (dir) => ['--format', 'gif', '--out', `${dir}/x.gif`],
+      reason: /^Unknown --format “gif”/,
+    },
+    {
+      name: 'an unknown theme',
+      args: (dir) => ['--theme', 'sepia', '--out', `${dir}/x.png`],
+      reason: /^Unknown --theme “sepia”/,
+    },
+    {
+      name: 'no --out',
+      args: () => ['--state', 'country=CHN'],
+      reason: /^Missing --out FILE/,
+    },
+    {
+      name: 'an unknown flag',
+      args: (dir) => ['--colour', 'red', '--out', `${dir}/x.png`],
+      reason: /^Unknown option '--colour'/,
+    },
+    {
+      name: 'an --out whose folder does not exist',
+      args: (dir) => ['--out', `${dir}/missing/x.png`],
+      reason: /^--out .*missing\/x\.png: the folder .* does not exist/,
+    },
+    {
+      name: '--all-scenes without --out-dir',
+      args: () => ['--all-scenes'],
+      reason: /^Missing --out-dir DIR for --all-scenes/,
+    },
+    {
+      name: 'an --out-dir that does not exist',
+      args: (dir) => ['--all-scenes', '--out-dir', `${dir}/missing`],
+      reason: /^--out-dir .*missing: no such folder/,
+    },
+  ];
+
+  for (const { name, args, reason } of cases) {
+    test(name, async () => {
+      const dir = outputDir();
+      const run = await exportCli(args(dir));
+      expect(run.code).toBe(1);
+      expect(linesOf(run.stderr)).toEqual([expect.stringMatching(reason)]);
+      expect(run.stdout).toBe('');
+      expect(readdirSync(dir)).toEqual([]);
+    });
+  }
+});
+
+test('--help prints the usage and exits 0', async () => {
+  const run = await exportCli(['--help']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('Usage: npm run export');
+});
+
+test.describe('pictures', () => {
+  // Software WebGL: loading the app and rendering take tens of seconds on a busy machine.
+  test.describe.configure({ timeout: 300_000 });
+
+  test('a PNG of China on 30 June 2025 at 600x400@2x', async () => {
+    const out = join(outputDir(), 'china.png');
+    const run = await exportCli([
+      '--state',
+      'country=CHN&date=2025-06-30',
+      '--format',
+      'png',
+      '--size',
+      '600x400',
+      '--scale',
+      '2',
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(reported(run.stdout)).toEqual(onDisk([out]));
+
+    const png = PNG.sync.read(readFileSync(out));
+    expect([png.width, png.height]).toEqual([1200, 800]);
+
+    // The title is burnt in at the top left: its ink is there.
+    const titleArea = { x: 0, y: 0, width: png.width / 2, height: png.height / 5 };
+    expect(countNear(png, rgbOf(EXPORT_COLORS.light.text), 24, titleArea)).toBeGreaterThan(500);
+
+    // China is drawn in its level's colour on that date (data/levels.json).
+    const china = levelOn(engagementIndex(dataset), 'CHN', '2025-06-30');
+    expect(china).not.toBeNull();
+    expect(countNear(png, rgbOf(levelColour(china!.level)), 4)).toBeGreaterThan(2000);
+  });
+
+  test('an SVG at 800x500: vectors only, with the title and source line as text', async () => {
+    const out = join(outputDir(), 'atlas.svg');
+    // Without the credit, whose text is the atlas's name too, a text reading the title is the title.
+    const run = await exportCli([
+      '--state',
+      'date=2025-06-30',
+      '--format',
+      'svg',
+      '--size',
+      '800x500',
+      '--no-credit',
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(reported(run.stdout)).toEqual(onDisk([out]));
+
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        throw new Error(`${level}: ${message}`);
+      },
+    }).parseFromString(readFileSync(out, 'utf8'), 'image/svg+xml');
+    const svg = doc.documentElement!;
+    expect(svg.tagName).toBe('svg');
+    expect(svg.getAttribute('viewBox')).toBe('0 0 800 500');
+    expect(svg.getElementsByTagName('path').length).toBeGreaterThan(100);
+    expect(svg.getElementsByTagName('image').length).toBe(0);
+    const texts = Array.from(svg.getElementsByTagName('text'), (text) =>
+      Array.from(text.getElementsByTagName('tspan'), (span) => span.textContent ?? '').join(' '),
+    );
+    expect(texts).toContain(dataset.meta.title);
+    expect(texts).toContainEqual(expect.stringMatching(/^Sources: /));
+  });
+
+  test('--all-scenes writes one PNG per scene, named by the app', async () => {
+    test.setTimeout(600_000);
+    const dir = outputDir();
+    const size = { width: 400, height: 300 };
+    const run = await exportCli([
+      '--all-scenes',
+      '--out-dir',
+      dir,
+      '--size',
+      `${size.width}x${size.height}`,
+      '--scale',
+      '1',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+
+    const expected = dataset.scenes.map((scene, i) =>
+      exportFileName(
+        {
+          mode: 'present',
+          country: null,
+          date: scene.date,
+          sceneNumber: i + 1,
+          sceneId: scene.id,
+        },
+        size,
+        1,
+        'png',
+      ),
+    );
+    expect(readdirSync(dir).sort()).toEqual([...expected].sort());
+    expect(reported(run.stdout)).toEqual(onDisk(expected.map((name) => join(dir, name))));
+    for (const name of expected) {
+      const png = PNG.sync.read(readFileSync(join(dir, name)));
+      expect([png.width, png.height], name).toEqual([400, 300]);
+    }
+  });
+});
