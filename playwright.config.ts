@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium, NO_CHROMIUM_MESSAGE } from './scripts/ensure-chromium.ts';
+import { findChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from './scripts/ensure-chromium.ts';
 
 // Browser tests run against the built app in dist/ (`npm run test:e2e` builds it first).
 const PORT = 4311;
@@ -39,15 +39,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--disable-gpu',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

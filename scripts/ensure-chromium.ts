@@ -21,6 +21,20 @@ import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The flags every launch here uses: no sandbox (root in CI), WebGL through SwiftShader, and none
+ * of Chromium's own calls out (the machine has no network, and the tests refuse other origins).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-gpu',
+];
+
 export const NO_CHROMIUM_MESSAGE =
   'No Chromium found: install one (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.';
 

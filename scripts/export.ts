@@ -25,7 +25,7 @@ import type { Dataset } from '../src/lib/schema.ts';
 import { parseUrlState, type UrlContext } from '../src/lib/url-state.ts';
 import { formatProblem, validateDataset } from '../src/lib/validate.ts';
 import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from './dataset-files.ts';
-import { ensureChromium, NO_CHROMIUM_MESSAGE } from './ensure-chromium.ts';
+import { ensureChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from './ensure-chromium.ts';
 import { startServer } from './serve.ts';
 
 const USAGE = `Usage: npm run export -- [options]
@@ -47,16 +47,6 @@ Export dialog. Prints one line per file written: its path and size in bytes.`;
 
 /** The page the app is driven in: a desktop window, as the browser tests use. */
 const VIEWPORT = { width: 1280, height: 800 };
-/** Chromium's flags: WebGL through SwiftShader, and no calls out of the browser itself. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-gpu',
-];
 /** Loading the map and data in software WebGL. */
 const READY_TIMEOUT = 90_000;
 /** One picture: a 3840×2160 PNG takes up to ~30 s in software WebGL; leave room. */

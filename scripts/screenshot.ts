@@ -5,7 +5,7 @@
  */
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
-import { ensureChromium, NO_CHROMIUM_MESSAGE } from './ensure-chromium.ts';
+import { CHROMIUM_ARGS, ensureChromium, NO_CHROMIUM_MESSAGE } from './ensure-chromium.ts';
 import { startServer } from './serve.ts';
 
 const { values } = parseArgs({
@@ -25,15 +25,7 @@ if (!executablePath) {
 const server = await startServer({ port: 0 });
 const browser = await chromium.launch({
   executablePath,
-  args: [
-    '--no-sandbox',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--disable-gpu',
-  ],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage({

@@ -3,7 +3,8 @@
  * quick presses, leaving, full screen, the speaker window and the kiosk clock. The camera each scene
  * ends on is checked against the same pure function the app uses, computed here in Node.
  */
-import { countryFeatures, frameOf } from '../../src/lib/countries.ts';
+import { countryFeatures, frameOf, labelPoints } from '../../src/lib/countries.ts';
+import { MAP_THEMES } from '../../src/lib/style.ts';
 import { sceneMapState } from '../../src/lib/scene-view.ts';
 import type { Topology } from 'topojson-specification';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,30 @@ const frames = new Map(
   countryFeatures(topology).features.map((f) => [f.properties.id, frameOf(f.geometry)]),
 );
 const heading = (page: import('@playwright/test').Page) => page.getByRole('heading', { level: 1 });
+const engagement = engagementIndex(dataset);
+const labelAt = new Map(
+  labelPoints(
+    countryFeatures(topology).features,
+    new Map(dataset.countries.map((c) => [c.id, c.name])),
+  ).features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]),
+);
+
+/**
+ * The highlighted countries big enough to sample (at least 6° wide and tall), with the colour a
+ * highlighted country has on the dark map: its level's, or the dark theme's focus colour.
+ */
+function sampledHighlights(scene: (typeof scenes)[number]) {
+  return scene.highlight.flatMap((id) => {
+    const frame = frames.get(id);
+    const at = labelAt.get(id);
+    if (!frame || !at || frame[1][0] - frame[0][0] < 6 || frame[1][1] - frame[0][1] < 6) return [];
+    const colour =
+      id === 'AFG'
+        ? MAP_THEMES.dark.focus(dataset.levels)
+        : levelColour(levelOn(engagement, id, scene.date)?.level ?? 'none');
+    return [{ id, at, colour }];
+  });
+}
 
 /** The map element's size: the stage the scene is framed for. */
 async function stageSize(page: import('@playwright/test').Page) {
@@ -47,6 +72,14 @@ test.describe('scenes by URL', () => {
       await waitForMapReady(page);
       await expectSceneCamera(page, i);
       await expect(page).toHaveURL(new RegExp(`mode=present&scene=${i + 1}$`));
+      await page.waitForTimeout(800); // the highlight's paint transition
+      for (const { id, at, colour } of sampledHighlights(scene)) {
+        const seen = await mapColourAt(page, at[0], at[1], 5);
+        expect(
+          colourDistance(seen, rgbOf(colour)),
+          `${id} is rgb(${seen.join(',')})`,
+        ).toBeLessThanOrEqual(6);
+      }
     });
   }
 });
