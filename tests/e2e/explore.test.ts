@@ -96,6 +96,7 @@ test.describe('hover and selection', () => {
     await page.goto('/?country=PAK');
     const panel = page.getByRole('complementary', { name: 'Pakistan' });
     const links = panel.getByRole('link');
+    await expect(links.first()).toBeVisible();
     const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute('href')));
     const known = new Set(dataset.sources.flatMap((s) => (s.url ? [s.url] : [])));
     expect(hrefs.length).toBeGreaterThan(0);
@@ -192,7 +193,7 @@ test.describe('time', () => {
   test('events are ticks on the timeline', async ({ page }) => {
     await page.goto('/');
     const ticks = page.getByRole('toolbar', { name: 'Events' }).getByRole('button');
-    expect(await ticks.count()).toBeGreaterThan(30);
+    await expect.poll(() => ticks.count()).toBeGreaterThan(30);
   });
 });
 
