@@ -16,10 +16,10 @@
  * then searches again.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isMain } from './is-main.ts';
 
 /**
  * The flags every launch here uses: no sandbox (root in CI), WebGL through SwiftShader, and none
@@ -146,17 +146,7 @@ export function ensureChromium(): string | null {
   return findChromium();
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const path = ensureChromium();
   if (!path) {
     console.error(NO_CHROMIUM_MESSAGE);

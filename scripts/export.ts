@@ -13,9 +13,8 @@
  */
 import { chromium, type Download, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { latestEventDay } from '../src/lib/engagement.ts';
 import { checkExportSize, EXPORT_SCALES, EXPORT_SIZES, parseSize } from '../src/lib/export-name.ts';
@@ -27,6 +26,7 @@ import { formatProblem, validateDataset } from '../src/lib/validate.ts';
 import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from './dataset-files.ts';
 import { ensureChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from './ensure-chromium.ts';
 import { startServer } from './serve.ts';
+import { isMain } from './is-main.ts';
 
 const USAGE = `Usage: npm run export -- [options]
 
@@ -367,17 +367,7 @@ function firstLine(error: unknown): string {
   return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim();
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   try {
     const job = readJob(process.argv.slice(2));
     if (job === 'help') console.log(USAGE);

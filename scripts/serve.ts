@@ -8,12 +8,12 @@
  *
  * `startServer` is exported for tests and command-line tools; importing this module starts nothing.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { isMain } from './is-main.ts';
 
 export const DEFAULT_PORT = 4173;
 
@@ -140,17 +140,7 @@ function argValue(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
   try {
     const server = await startServer({
