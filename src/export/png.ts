@@ -50,13 +50,15 @@ export async function exportPng(
     ],
     paint: themePaint(options.theme, state.dataset.levels),
   });
+  performance.mark('export:read');
   const g = canvas.getContext('2d')!;
   g.setTransform(scale, 0, 0, scale, 0, 0);
   drawFurniture(g, layout);
   return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
-      'image/png',
-    ),
+    canvas.toBlob((blob) => {
+      performance.mark('export:encoded');
+      if (blob) resolve(blob);
+      else reject(new Error('the browser could not encode the PNG'));
+    }, 'image/png'),
   );
 }

@@ -21,6 +21,8 @@ export interface ExportFile {
 
 /** What an export needs from the visible map, handed over by the map's export bridge. */
 export interface MapAccess {
+  /** Gets the off-screen renderer ready (called when the Export dialog opens). */
+  warm: () => void;
   render: (request: Omit<MapPictureRequest, 'source'>) => Promise<HTMLCanvasElement>;
   camera: () => Camera;
 }
