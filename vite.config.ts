@@ -1,12 +1,50 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { APP_POLICY, formatPolicy } from './scripts/csp.ts';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
 
 // Dates in the data are calendar days; pin the zone so no test depends on the machine's.
 process.env.TZ = 'UTC';
 
+/**
+ * Writes the app's Content-Security-Policy (scripts/csp.ts) into the built index.html, right
+ * after the charset so it governs every script and stylesheet after it, for static hosts that
+ * send no header. Build only: the dev server injects its CSS as <style> elements, which the
+ * policy would block.
+ */
+function contentSecurityPolicy(): Plugin {
+  const policy = formatPolicy(APP_POLICY, 'meta');
+  return {
+    name: 'atlas-content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = /<meta charset="[^"]*"\s*\/?>/i;
+      if (!charset.test(html))
+        throw new Error('index.html: no <meta charset> to put the CSP after');
+      return html.replace(
+        charset,
+        (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), datasetPlugin({ folder: 'data', urlPath: '/data/' })],
+  plugins: [
+    svelte(),
+    datasetPlugin({ folder: 'data', urlPath: '/data/' }),
+    contentSecurityPolicy(),
+  ],
+  resolve: {
+    alias: [
+      // MapLibre's CSP build: the standard build starts its worker from a blob: URL, which the
+      // policy's `worker-src 'self'` refuses; this one loads the worker from a file of the app's
+      // own (src/main.ts hands MapLibre its URL). Every `import 'maplibre-gl'` gets it, so the
+      // export's off-screen map shares the same worker pool.
+      { find: /^maplibre-gl$/, replacement: 'maplibre-gl/dist/maplibre-gl-csp.js' },
+    ],
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1100,

@@ -13,12 +13,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
+import { APP_POLICY, formatPolicy } from './csp.ts';
 import { isMain } from './is-main.ts';
 
 export const DEFAULT_PORT = 4173;
 
 /** Vite puts content-hashed files under /assets/: those never change under the same name. */
 const HASHED = /^\/assets\//;
+
+/**
+ * Sent with every response: the page's policy, and a worker's (a worker script is governed by
+ * the policy of its own response). The built index.html carries the same as a meta tag, less
+ * `frame-ancestors`, which only a header can say.
+ */
+export const CSP_HEADER = formatPolicy(APP_POLICY, 'header');
 
 export interface ServerOptions {
   /** Folder to serve (default: dist/ under the current directory). */
@@ -67,6 +75,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
 
   const server = createServer((req, res) => {
+    res.setHeader('Content-Security-Policy', CSP_HEADER);
     files(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -4,7 +4,13 @@ import '@fontsource/noto-sans/700.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './fonts.css';
 import './app.css';
+import maplibregl from 'maplibre-gl';
+// MapLibre's worker as a file served by the app, not a blob: URL, so the Content-Security-Policy
+// can say `worker-src 'self'` (see scripts/csp.ts; vite.config.ts picks MapLibre's CSP build).
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import { mount } from 'svelte';
 import App from './App.svelte';
+
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 mount(App, { target: document.getElementById('app')! });
