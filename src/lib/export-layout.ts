@@ -273,7 +273,11 @@ function baselineOffset(size: number, lineHeight: number): number {
   return (lineHeight + CAP_HEIGHT * size) / 2;
 }
 
-/** How much each step lets go of, tried in order until the map keeps `MIN_MAP_SHARE`. */
+/**
+ * How much each step lets go of, tried in order until the map keeps `MIN_MAP_SHARE`. The source
+ * line is shortened only once the subtitle has gone: a picture without its sources is the one
+ * thing this atlas must not make.
+ */
 interface FitStep {
   titleLines: number;
   subtitleLines: number;
@@ -282,9 +286,11 @@ interface FitStep {
 }
 
 const FIT_STEPS: readonly FitStep[] = [
-  { titleLines: 3, subtitleLines: 3, sourceLines: 3, date: true },
-  { titleLines: 2, subtitleLines: 2, sourceLines: 2, date: true },
-  { titleLines: 2, subtitleLines: 1, sourceLines: 1, date: true },
+  { titleLines: 3, subtitleLines: 3, sourceLines: 4, date: true },
+  { titleLines: 2, subtitleLines: 2, sourceLines: 4, date: true },
+  { titleLines: 2, subtitleLines: 1, sourceLines: 4, date: true },
+  { titleLines: 1, subtitleLines: 0, sourceLines: 4, date: true },
+  { titleLines: 1, subtitleLines: 0, sourceLines: 2, date: true },
   { titleLines: 1, subtitleLines: 0, sourceLines: 1, date: true },
   { titleLines: 1, subtitleLines: 0, sourceLines: 1, date: false },
 ];

@@ -551,6 +551,14 @@ describe('narrow layouts', () => {
     },
   );
 
+  test.each([
+    { width: 480, height: 360 },
+    { width: 600, height: 338 },
+  ])('a $width×$height picture keeps the whole source line', (size) => {
+    const lines = exportLayout(input(size)).sourceLine?.lines ?? [];
+    expect(lines.join(' ').replace(/-\s/g, '')).toBe(input(size).texts.source);
+  });
+
   test('on the smallest picture the subtitle and legend give way, and say so', () => {
     const layout = exportLayout(input({ width: 200, height: 200 }));
     expect(layout.dropped).toEqual(['subtitle', 'legend']);
