@@ -197,3 +197,42 @@ test('in presentation mode the whole deck downloads as a zip of numbered PNGs', 
       .sort(),
   );
 });
+
+test('Copy puts the PNG on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?date=2025-07-10');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill('400');
+  await dialog.getByLabel('Height').fill('300');
+  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByText('Copied to the clipboard')).toBeVisible({ timeout: 60_000 });
+  const copied = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const blob = await item!.getType('image/png');
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  const png = PNG.sync.read(Buffer.from(copied));
+  expect([png.width, png.height]).toEqual([800, 600]);
+});
+
+test('a picture 8192 pixels wide is drawn at full size', async ({ page }) => {
+  await page.goto('/?date=2025-07-10&country=CHN');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill('4096');
+  await dialog.getByLabel('Height').fill('1024');
+  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  await download(page, dialog, test.info().outputPath('wide.png'));
+  const png = PNG.sync.read(readFileSync(test.info().outputPath('wide.png')));
+  expect([png.width, png.height]).toEqual([8192, 2048]);
+  // China, past MapLibre's default 4096-pixel canvas limit, in its level's colour.
+  const at = await picturePoint(page, { width: 4096, height: 1024 }, 110, 28);
+  expect(at.x * 2).toBeGreaterThan(4096);
+  expect(
+    colourDistance(pixel(png, at.x * 2, at.y * 2), rgbOf(levelColour('ambassador'))),
+  ).toBeLessThanOrEqual(6);
+});
