@@ -7,6 +7,13 @@
  */
 import * as v from 'valibot';
 
+/** The longest id: ids are slugs (longest shipped: 41), and a megabyte of one would flood every message. */
+const ID_MAX = 80;
+const idLength = v.maxLength<string, typeof ID_MAX, string>(
+  ID_MAX,
+  `is longer than ${ID_MAX} characters`,
+);
+
 /** ISO 3166-1 alpha-3, e.g. `CHN`. */
 export const CountryCode = v.pipe(
   v.string(),
@@ -16,18 +23,21 @@ export const CountryCode = v.pipe(
 /** An institution or a group of states, e.g. `un`, `world-bank`, `unsc-p5`, `western-countries`. */
 export const InstitutionId = v.pipe(
   v.string(),
+  idLength,
   v.regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase id (letters, digits, hyphens)'),
 );
 
 /** Anything that can engage with Kabul: a country (alpha-3) or an institution/group (lowercase id). */
 export const ActorId = v.pipe(
   v.string(),
+  idLength,
   v.regex(/^([A-Z]{3}|[a-z][a-z0-9-]*)$/, 'must be a country code (CHN) or an institution id (un)'),
 );
 
 /** A lowercase id for a record in one of the files. */
 export const RecordId = v.pipe(
   v.string(),
+  idLength,
   v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase id (letters, digits, hyphens)'),
 );
 
@@ -46,23 +56,73 @@ export const Day = v.pipe(
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
 );
 
-const Text = v.pipe(
-  v.string(),
-  v.trim(),
-  v.nonEmpty('must not be empty'),
-  v.maxLength(4000, 'is longer than 4000 characters'),
+/**
+ * Markup in plain text: where an HTML parser would leave text (`<` then a letter, `/`, `!` or `?`:
+ * a tag, an end tag, a comment, a declaration) or a character reference (`&lt;`, `&#60;`), which
+ * only an HTML parser reads. The app renders data text as text, so markup would at best show as
+ * code; refusing it keeps pasted HTML and injected script out of the data altogether.
+ */
+export const MARKUP = /<[A-Za-z!/?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);/;
+
+/**
+ * The markup a text starts to contain, quoted and cut short for a message, or `null`.
+ * @example markupIn('Hi <script>alert(1)</script>') // '"<script>"'
+ */
+export function markupIn(text: string): string | null {
+  const match = MARKUP.exec(text);
+  if (!match) return null;
+  if (match[0].startsWith('&')) return JSON.stringify(match[0]);
+  const close = text.indexOf('>', match.index);
+  const tag =
+    close >= 0 && close - match.index < 40
+      ? text.slice(match.index, close + 1)
+      : `${text.slice(match.index, match.index + 24)}…`;
+  return JSON.stringify(tag);
+}
+
+// The same rule as a pattern (no flags), so the generated JSON Schema flags markup in editors too.
+const NO_MARKUP = new RegExp(`^(?![\\s\\S]*(?:${MARKUP.source}))`);
+const noMarkup = v.regex<string, (issue: v.RegexIssue<string>) => string>(
+  NO_MARKUP,
+  (issue) => `contains markup ${markupIn(issue.input) ?? ''}`,
 );
-const ShortText = v.pipe(
-  v.string(),
-  v.trim(),
-  v.nonEmpty('must not be empty'),
-  v.maxLength(200, 'is longer than 200 characters'),
-);
+
+/**
+ * Plain text of at most `max` characters: trimmed, not empty, no markup. A limit per kind of field
+ * keeps a runaway paste (a whole article in a title) out of panels, cards and exports; each is a
+ * few times the longest such text in the shipped data.
+ */
+function plainText(max: number) {
+  return v.pipe(
+    v.string(),
+    v.trim(),
+    v.nonEmpty('must not be empty'),
+    v.maxLength(max, `is longer than ${max} characters`),
+    noMarkup,
+  );
+}
+/** A name or a label: a country, a capital, a level, a speaker (longest shipped: 44). */
+const Name = plainText(100);
+/** One line: a title, a publisher, a role, a locator (longest shipped: 120). */
+const Line = plainText(300);
+/** A paragraph or two: a summary, a description, a verbatim quote or excerpt (longest shipped: 491). */
+const Prose = plainText(2000);
+/** Speaker notes, which a presenter may let run longer (longest shipped: 486). */
+const Notes = plainText(4000);
+/** Where an editor finds the JSON Schema of a file, e.g. `schema/meta.schema.json`; not shown. */
+const SchemaRef = v.pipe(v.string(), v.maxLength(300, 'is longer than 300 characters'), noMarkup);
 const Color = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'must be a colour as #rrggbb'));
+// One pattern for both rules: the JSON Schema keeps a single pattern per field.
+const HTTPS_NO_MARKUP = new RegExp(`^https://${NO_MARKUP.source.slice(1)}`);
 const Url = v.pipe(
   v.string(),
+  v.maxLength(2000, 'is longer than 2000 characters'),
   v.url('must be a URL'),
-  v.startsWith('https://', 'must be an https URL'),
+  v.regex<string, (issue: v.RegexIssue<string>) => string>(HTTPS_NO_MARKUP, (issue) =>
+    issue.input.startsWith('https://')
+      ? `contains markup ${markupIn(issue.input) ?? ''}`
+      : 'must be an https URL',
+  ),
 );
 
 export const MOTIVE_CATEGORIES = ['economic', 'security', 'geopolitical'] as const;
@@ -80,21 +140,21 @@ export type TensionState = v.InferOutput<typeof TensionState>;
 export const Citation = v.strictObject({
   source: RecordId,
   /** Verbatim words of the source that support the claim. */
-  excerpt: v.optional(Text),
+  excerpt: v.optional(Prose),
   /** A quote record that supports the claim (speaker and attribution live there). */
   quote: v.optional(RecordId),
   /** Where in the source, when it is long, or which of several pages. */
-  locator: v.optional(ShortText),
+  locator: v.optional(Line),
 });
 export type Citation = v.InferOutput<typeof Citation>;
 
 const Citations = v.pipe(v.array(Citation), v.minLength(1, 'needs at least one source'));
 
 export const Meta = v.strictObject({
-  $schema: v.optional(v.string()),
-  title: ShortText,
-  subtitle: ShortText,
-  credit: ShortText,
+  $schema: v.optional(SchemaRef),
+  title: Line,
+  subtitle: Line,
+  credit: Line,
   /** The founding article: quotes and excerpts of it are checked verbatim. */
   foundingSource: RecordId,
   /** The first day the timeline shows: the Taliban took Kabul on 15 August 2021. */
@@ -106,33 +166,33 @@ export const Level = v.strictObject({
   id: RecordId,
   /** Higher is closer to Kabul; ranks are distinct and order the legend. */
   rank: v.pipe(v.number(), v.integer('must be a whole number')),
-  label: ShortText,
-  description: Text,
+  label: Name,
+  description: Prose,
   color: Color,
 });
 export type Level = v.InferOutput<typeof Level>;
 
 export const Tension = v.strictObject({
   id: v.picklist(['tension', 'conflict'], 'must be tension or conflict'),
-  label: ShortText,
-  description: Text,
+  label: Name,
+  description: Prose,
   color: Color,
 });
 export type Tension = v.InferOutput<typeof Tension>;
 
 export const Levels = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   levels: v.pipe(v.array(Level), v.minLength(2, 'needs at least two levels')),
   /** How countries the sources say nothing about are drawn: never guessed. */
-  noData: v.strictObject({ label: ShortText, description: Text, color: Color }),
+  noData: v.strictObject({ label: Name, description: Prose, color: Color }),
   /** Afghanistan, the focus of the map. */
-  focus: v.strictObject({ label: ShortText, description: Text, color: Color }),
+  focus: v.strictObject({ label: Name, description: Prose, color: Color }),
   tensions: v.array(Tension),
 });
 export type Levels = v.InferOutput<typeof Levels>;
 
 export const Capital = v.strictObject({
-  name: ShortText,
+  name: Name,
   lon: v.pipe(
     v.number(),
     v.minValue(-180, 'longitude must be ≥ -180'),
@@ -148,22 +208,22 @@ export type Capital = v.InferOutput<typeof Capital>;
 
 export const Country = v.strictObject({
   id: CountryCode,
-  name: ShortText,
+  name: Name,
   /** Other names people search for: "UAE", "Emirates", "Türkiye". */
-  altNames: v.optional(v.array(ShortText), []),
+  altNames: v.optional(v.array(Name), []),
   capital: Capital,
 });
 export type Country = v.InferOutput<typeof Country>;
 
 export const Countries = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   countries: v.array(Country),
 });
 
 export const Institution = v.strictObject({
   id: InstitutionId,
-  name: ShortText,
-  altNames: v.optional(v.array(ShortText), []),
+  name: Name,
+  altNames: v.optional(v.array(Name), []),
   /** An institution (UN, World Bank) or a group of states the sources speak of as one. */
   kind: v.picklist(['institution', 'group'], 'must be institution or group'),
   /** For a group: its member states. */
@@ -178,19 +238,19 @@ export const Institution = v.strictObject({
       'must be source, established or project-reading',
     ),
   ),
-  note: v.optional(Text),
+  note: v.optional(Prose),
 });
 export type Institution = v.InferOutput<typeof Institution>;
 
 export const Institutions = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   institutions: v.array(Institution),
 });
 
 export const Source = v.strictObject({
   id: RecordId,
-  publisher: ShortText,
-  title: ShortText,
+  publisher: Line,
+  title: Line,
   date: PartialDate,
   /** BCP 47 language tag of the text we read, e.g. `en`, `ru`. */
   language: v.pipe(
@@ -200,13 +260,13 @@ export const Source = v.strictObject({
   /** The publisher's own address only; never invented, never a mirror. */
   url: v.optional(Url),
   /** How the project read it: an original, a translation, a wire re-post, a mirror. */
-  access: v.optional(Text),
-  note: v.optional(Text),
+  access: v.optional(Line),
+  note: v.optional(Prose),
 });
 export type Source = v.InferOutput<typeof Source>;
 
 export const Sources = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   sources: v.array(Source),
 });
 
@@ -214,18 +274,18 @@ export const Quote = v.strictObject({
   id: RecordId,
   source: RecordId,
   /** Verbatim, as the source prints it. */
-  text: Text,
-  speaker: ShortText,
-  role: ShortText,
+  text: Prose,
+  speaker: Name,
+  role: Line,
   /** How the words reached the publisher: "told Al Jazeera Net", "a report on the Rose Analysis website". */
-  channel: ShortText,
+  channel: Line,
   /** The actors the quote speaks of. */
   about: v.pipe(v.array(ActorId), v.minLength(1, 'must name at least one actor')),
 });
 export type Quote = v.InferOutput<typeof Quote>;
 
 export const Quotes = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   quotes: v.array(Quote),
 });
 
@@ -235,7 +295,7 @@ export const EngagementEvent = v.strictObject({
   /** When it happened, as precise as the sources are. */
   date: PartialDate,
   /** Set when the day was worked out (from a weekday, a holiday) rather than printed. */
-  dateNote: v.optional(ShortText),
+  dateNote: v.optional(Line),
   /**
    * The day the map counts the event from, where `date` is coarser than what the evidence allows:
    * an undated claim of the article, dated by its year, counts from the article's earliest
@@ -243,19 +303,19 @@ export const EngagementEvent = v.strictObject({
    */
   from: v.optional(Day),
   /** What happened, in the project's words, with correct names. */
-  summary: Text,
+  summary: Prose,
   /** The level of engagement this event puts the actor at from its date on. */
   level: v.optional(RecordId),
   /** Tension or conflict from this date on (`none` ends it); drawn apart from the level. */
   tension: v.optional(TensionState),
   /** Set when the claim is one party's only (e.g. the Taliban's), not confirmed by the other. */
-  claimedBy: v.optional(ShortText),
+  claimedBy: v.optional(Name),
   cites: Citations,
 });
 export type EngagementEvent = v.InferOutput<typeof EngagementEvent>;
 
 export const Events = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   events: v.array(EngagementEvent),
 });
 
@@ -263,7 +323,7 @@ export const Motive = v.strictObject({
   id: RecordId,
   actor: ActorId,
   category: MotiveCategory,
-  summary: Text,
+  summary: Prose,
   /** The day from which the sources support the motive; the founding article's date if undated. */
   since: PartialDate,
   /** The day the map counts the motive from, where `since` is coarser (see EngagementEvent.from). */
@@ -273,7 +333,7 @@ export const Motive = v.strictObject({
 export type Motive = v.InferOutput<typeof Motive>;
 
 export const Motives = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   motives: v.array(Motive),
 });
 
@@ -287,8 +347,8 @@ export const Statement = v.strictObject({
   id: RecordId,
   actor: ActorId,
   kind: v.picklist(STATEMENT_KINDS, 'must be context, position, challenge or outlook'),
-  title: ShortText,
-  summary: Text,
+  title: Line,
+  summary: Prose,
   /** The date the sources speak as of; the founding article's date if undated. */
   since: PartialDate,
   cites: Citations,
@@ -296,7 +356,7 @@ export const Statement = v.strictObject({
 export type Statement = v.InferOutput<typeof Statement>;
 
 export const Statements = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   statements: v.array(Statement),
 });
 
@@ -304,17 +364,17 @@ export const Statements = v.strictObject({
 export const Disagreement = v.strictObject({
   id: RecordId,
   actor: ActorId,
-  summary: Text,
+  summary: Prose,
   /** Events that make the conflicting claims. */
   claims: v.pipe(v.array(RecordId), v.minLength(2, 'needs at least two claims')),
   /** The claim the map's colours follow; the others are shown, marked as disputed. */
   mapFollows: RecordId,
-  reason: Text,
+  reason: Prose,
 });
 export type Disagreement = v.InferOutput<typeof Disagreement>;
 
 export const Disagreements = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   disagreements: v.array(Disagreement),
 });
 
@@ -353,9 +413,9 @@ export type SceneCamera = v.InferOutput<typeof SceneCamera>;
 /** One scene of the presentation: what the room sees and what the presenter says. */
 export const Scene = v.strictObject({
   id: RecordId,
-  title: ShortText,
+  title: Line,
   /** What the scene card says, in the project's words; one or two short paragraphs. */
-  body: Text,
+  body: Prose,
   camera: SceneCamera,
   /** The day the map shows. */
   date: Day,
@@ -366,12 +426,12 @@ export const Scene = v.strictObject({
   /** What supports the scene's claims; shown on the scene. */
   cites: Citations,
   /** For the presenter only: shown in the speaker view. */
-  notes: v.optional(Text),
+  notes: v.optional(Notes),
 });
 export type Scene = v.InferOutput<typeof Scene>;
 
 export const Scenes = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(SchemaRef),
   scenes: v.pipe(v.array(Scene), v.minLength(1, 'needs at least one scene')),
 });
 

@@ -4,7 +4,8 @@
  * Used by `npm run validate` and by the app, which refuses a bad dataset with the same messages.
  */
 import * as v from 'valibot';
-import { isRealDate } from './dates.ts';
+import { isRealDate, type Day } from './dates.ts';
+import { latestEventDay } from './engagement.ts';
 import { DATASET_FILES, type Dataset, type DatasetFile, type Citation } from './schema.ts';
 
 /** One problem, located as `file: path: reason`. */
@@ -29,19 +30,48 @@ export function formatProblem(p: Problem): string {
   return p.path ? `${p.file}: ${p.path}: ${p.reason}` : `${p.file}: ${p.reason}`;
 }
 
+/**
+ * No dataset of the atlas starts before 2021: it is about the Taliban government that took Kabul
+ * on 15 August 2021, and an earlier start is a typo (2012 for 2021) or out of scope.
+ */
+export const EARLIEST_START: Day = '2021-01-01';
+
 /** Shows a value in a message, cut short so a huge string cannot flood the report. */
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    // JSON.stringify writes Infinity as null and recurses: a value nested 10 000 deep overflows.
+    text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = Array.isArray(value) ? '[…]' : '{…}';
+  }
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-function pathOf(issue: v.BaseIssue<unknown>): string {
+function pathOf(items: readonly v.IssuePathItem[]): string {
   let out = '';
-  for (const item of issue.path ?? []) {
+  for (const item of items) {
     const key = item.key;
     out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
   }
   return out;
+}
+
+/**
+ * A schema issue as a problem, in the editor's words where valibot's are obscure: a missing key
+ * is "missing", and an array where an object belongs is said once, not as a missing key for
+ * every field the object should have.
+ */
+function problemOf(file: string, issue: v.BaseIssue<unknown>): Problem {
+  const items = issue.path ?? [];
+  const last = items.at(-1);
+  if (last?.origin === 'key' && Array.isArray(last.input))
+    return { file, path: pathOf(items.slice(0, -1)), reason: 'must be an object, not an array' };
+  if (last?.origin === 'key' && issue.input === undefined)
+    return { file, path: pathOf(items), reason: 'is missing' };
+  const got =
+    issue.kind === 'schema' || issue.kind === 'validation' ? ` (got ${show(issue.input)})` : '';
+  return { file, path: pathOf(items), reason: `${issue.message}${got}` };
 }
 
 /**
@@ -63,19 +93,23 @@ export function validateDataset(
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      // A byte-order mark, as some editors save one: the browser's fetch drops it, so Node does too.
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
-      problems.push({ file, path: '', reason: `not valid JSON (${(error as Error).message})` });
+      // The parser quotes the text it choked on: keep it on one line, without control characters.
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      const message = (error as Error).message.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+      problems.push({ file, path: '', reason: `not valid JSON (${message})` });
       continue;
     }
     const result = v.safeParse(schema, json);
     if (!result.success) {
+      const seen = new Set<string>();
       for (const issue of result.issues) {
-        const got =
-          issue.kind === 'schema' || issue.kind === 'validation'
-            ? ` (got ${show(issue.input)})`
-            : '';
-        problems.push({ file, path: pathOf(issue), reason: `${issue.message}${got}` });
+        const problem = problemOf(file, issue);
+        const line = formatProblem(problem);
+        if (!seen.has(line)) problems.push(problem);
+        seen.add(line);
       }
       continue;
     }
@@ -122,6 +156,11 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     'levels',
     d.levels.levels.map((l) => l.id),
   );
+  unique(
+    'levels.json',
+    'tensions',
+    d.levels.tensions.map((t) => t.id),
+  );
   const actorIds = unique(
     'countries.json',
     'countries',
@@ -143,7 +182,7 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     'quotes',
     d.quotes.map((q) => q.id),
   );
-  const eventIds = unique(
+  unique(
     'events.json',
     'events',
     d.events.map((e) => e.id),
@@ -175,6 +214,28 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     if (!isRealDate(date)) add(file, path, `not a real calendar date ${show(date)}`);
   };
   realDate('meta.json', 'start', d.meta.start);
+
+  // The span the timeline shows: from the start to the last day an event counts from. Every dated
+  // record must meet it, or it could never be seen. A partial date is compared at its own
+  // precision (`2021` meets a span starting `2021-08-15`; `2021-07` does not), which works
+  // because `YYYY-MM-DD` strings sort as dates.
+  const start = d.meta.start;
+  const end = latestEventDay(d.events) ?? start;
+  const span = `the dataset's span ${start} to ${end}`;
+  // A bad start is reported once, not again as every record outside a span that makes no sense.
+  const spanOk = isRealDate(start) && start >= EARLIEST_START && start <= end;
+  const inSpan = (file: string, path: string, date: string) => {
+    if (spanOk && (date < start.slice(0, date.length) || date > end.slice(0, date.length)))
+      add(file, path, `${show(date)} is outside ${span}`);
+  };
+  if (start < EARLIEST_START)
+    add(
+      'meta.json',
+      'start',
+      `${show(start)} is before ${EARLIEST_START}: the atlas begins in 2021`,
+    );
+  else if (start > end)
+    add('meta.json', 'start', `${show(start)} is after the last event (${end})`);
   if (!sourceIds.has(d.meta.foundingSource)) {
     add('meta.json', 'foundingSource', `unknown source ${show(d.meta.foundingSource)}`);
   }
@@ -212,6 +273,7 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     if (!actorIds.has(id)) add(file, path, `unknown actor ${show(id)}`);
   };
   const quotesById = new Map(d.quotes.map((q) => [q.id, q]));
+  const eventsById = new Map(d.events.map((e) => [e.id, e]));
   const citations = (file: string, at: string, cites: Citation[]) => {
     cites.forEach((c, j) => {
       const path = `${at}.cites[${j}]`;
@@ -242,10 +304,12 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     const at = `events[${i}]`;
     actor('events.json', `${at}.actor`, e.actor);
     realDate('events.json', `${at}.date`, e.date);
+    inSpan('events.json', `${at}.date`, e.date);
     if (e.from !== undefined) {
       realDate('events.json', `${at}.from`, e.from);
       if (!e.from.startsWith(e.date))
         add('events.json', `${at}.from`, `${show(e.from)} is not within the date ${show(e.date)}`);
+      else inSpan('events.json', `${at}.from`, e.from);
     }
     if (e.level !== undefined && !levelIds.has(e.level))
       add('events.json', `${at}.level`, `unknown level ${show(e.level)}`);
@@ -256,6 +320,7 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     const at = `motives[${i}]`;
     actor('motives.json', `${at}.actor`, m.actor);
     realDate('motives.json', `${at}.since`, m.since);
+    inSpan('motives.json', `${at}.since`, m.since);
     if (m.from !== undefined) {
       realDate('motives.json', `${at}.from`, m.from);
       if (!m.from.startsWith(m.since))
@@ -264,6 +329,7 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
           `${at}.from`,
           `${show(m.from)} is not within the date ${show(m.since)}`,
         );
+      else inSpan('motives.json', `${at}.from`, m.from);
     }
     citations('motives.json', at, m.cites);
   });
@@ -272,6 +338,7 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     const at = `statements[${i}]`;
     actor('statements.json', `${at}.actor`, s.actor);
     realDate('statements.json', `${at}.since`, s.since);
+    inSpan('statements.json', `${at}.since`, s.since);
     citations('statements.json', at, s.cites);
   });
 
@@ -279,8 +346,14 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     const at = `disagreements[${i}]`;
     actor('disagreements.json', `${at}.actor`, g.actor);
     g.claims.forEach((c, j) => {
-      if (!eventIds.has(c))
-        add('disagreements.json', `${at}.claims[${j}]`, `unknown event ${show(c)}`);
+      const event = eventsById.get(c);
+      if (!event) add('disagreements.json', `${at}.claims[${j}]`, `unknown event ${show(c)}`);
+      else if (actorIds.has(g.actor) && event.actor !== g.actor)
+        add(
+          'disagreements.json',
+          `${at}.claims[${j}]`,
+          `event ${show(c)} is about ${show(event.actor)}, not ${show(g.actor)}`,
+        );
     });
     if (!g.claims.includes(g.mapFollows))
       add(
@@ -298,6 +371,7 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
   d.scenes.forEach((s, i) => {
     const at = `scenes[${i}]`;
     realDate('scenes.json', `${at}.date`, s.date);
+    inSpan('scenes.json', `${at}.date`, s.date);
     s.highlight.forEach((a, j) => actor('scenes.json', `${at}.highlight[${j}]`, a));
     if ('fit' in s.camera) {
       s.camera.fit.forEach((c, j) => {
