@@ -1,5 +1,5 @@
 /**
- * The PNG export: the map drawn off screen at the picture's size and scale, then the furniture
+ * The PNG export (and the JPEG pages of the PDF deck): the map drawn off screen at the picture's size and scale, then the furniture
  * drawn over it on the same canvas.
  */
 import { exportLayout } from '../lib/export-layout.ts';
@@ -32,6 +32,7 @@ export async function exportPng(
   options: PictureOptions,
   render: RenderMap,
   ids: FeatureIds,
+  encoding: { type: 'image/png' } | { type: 'image/jpeg'; quality: number } = { type: 'image/png' },
 ): Promise<Blob> {
   await loadExportFonts();
   const { size, scale } = options;
@@ -55,10 +56,14 @@ export async function exportPng(
   g.setTransform(scale, 0, 0, scale, 0, 0);
   drawFurniture(g, layout);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => {
-      performance.mark('export:encoded');
-      if (blob) resolve(blob);
-      else reject(new Error('the browser could not encode the PNG'));
-    }, 'image/png'),
+    canvas.toBlob(
+      (blob) => {
+        performance.mark('export:encoded');
+        if (blob) resolve(blob);
+        else reject(new Error(`the browser could not encode the ${encoding.type}`));
+      },
+      encoding.type,
+      'quality' in encoding ? encoding.quality : undefined,
+    ),
   );
 }

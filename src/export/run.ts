@@ -1,12 +1,14 @@
 /**
  * One export, start to end: the picture in the chosen format and its file name, or the whole deck
- * as a zip of numbered PNGs. Loaded on demand by the Export dialog.
+ * as a zip of numbered PNGs or a PDF. Loaded on demand by the Export dialog.
  */
 import { zipSync } from 'fflate';
 import { exportFileName } from '../lib/export-name.ts';
+import { pdfDeck, type PdfPicture } from '../lib/pdf-deck.ts';
 import type { PictureOptions, PictureState } from './plan.ts';
 import { exportPng, type FeatureIds, type RenderMap } from './png.ts';
 import { exportSvg, type SvgScene } from './svg.ts';
+import type { DeckFormat } from './types.ts';
 
 export interface ExportFile {
   blob: Blob;
@@ -47,9 +49,13 @@ export async function exportPicture(
   return { blob, filename };
 }
 
+/** The JPEG quality of the PDF's pages: no visible loss on flat map colours and text. */
+const PDF_JPEG_QUALITY = 0.92;
+
 /**
- * Every scene as a PNG, numbered in deck order, zipped. `sceneState(i)` gives the state of scene
- * `i` (its date, motives and highlight), so each renders exactly as in the presentation.
+ * Every scene, in deck order, as a zip of numbered PNGs or as a PDF. `sceneState(i)` gives the
+ * state of scene `i` (its date, motives and highlight), so each renders exactly as in the
+ * presentation.
  */
 export async function exportDeck(
   count: number,
@@ -61,21 +67,39 @@ export async function exportDeck(
   options: PictureOptions,
   render: RenderMap,
   progress: (done: number, total: number) => void,
+  format: DeckFormat = 'zip',
 ): Promise<ExportFile> {
-  const files: Record<string, Uint8Array> = {};
+  const pngs: Record<string, Uint8Array> = {};
+  const pages: PdfPicture[] = [];
+  const { size, scale } = options;
   for (let i = 0; i < count; i++) {
     const { state, ids, prepare } = sceneState(i);
     await prepare();
-    const blob = await exportPng(state, { ...options, format: 'png' }, render, ids);
-    files[exportFileName(nameState(state, null), options.size, options.scale, 'png')] =
-      new Uint8Array(await blob.arrayBuffer());
+    const png = { ...options, format: 'png' as const };
+    if (format === 'pdf') {
+      const encoding = { type: 'image/jpeg' as const, quality: PDF_JPEG_QUALITY };
+      const blob = await exportPng(state, png, render, ids, encoding);
+      pages.push({
+        jpeg: new Uint8Array(await blob.arrayBuffer()),
+        pixelWidth: Math.round(size.width * scale),
+        pixelHeight: Math.round(size.height * scale),
+        ...size,
+      });
+    } else {
+      const blob = await exportPng(state, png, render, ids);
+      pngs[exportFileName(nameState(state, null), size, scale, 'png')] = new Uint8Array(
+        await blob.arrayBuffer(),
+      );
+    }
     progress(i + 1, count);
   }
-  const first = sceneState(0).state;
-  const zipName = exportFileName(nameState(first, null), options.size, options.scale, 'zip');
-  // PNGs are compressed already: store them.
-  return {
-    blob: new Blob([zipSync(files, { level: 0 })], { type: 'application/zip' }),
-    filename: zipName,
-  };
+  const filename = exportFileName(nameState(sceneState(0).state, null), size, scale, format);
+  const blob =
+    format === 'pdf'
+      ? new Blob([pdfDeck(pages, 'Kabul Engagement Atlas: the scenes')], {
+          type: 'application/pdf',
+        })
+      : // PNGs are compressed already: store them.
+        new Blob([zipSync(pngs, { level: 0 })], { type: 'application/zip' });
+  return { blob, filename };
 }

@@ -4,6 +4,9 @@ import type { ThemeName } from '../lib/style.ts';
 import type { Camera } from '../lib/url-state.ts';
 import type { MapPictureRequest } from './render-map.ts';
 
+/** The whole deck: numbered PNGs in a zip, or a PDF with a page per scene. */
+export type DeckFormat = 'zip' | 'pdf';
+
 /** What the reader chose in the dialog. */
 export interface ExportChoice {
   format: 'png' | 'svg';

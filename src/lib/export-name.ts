@@ -73,7 +73,7 @@ function safePart(text: string): string {
 
 /**
  * The file name for an export of a state at a size and scale: the country (if any) and date in
- * exploration, the numbered scene in presentation mode, `scenes` for the zip of all scenes. Only
+ * exploration, the numbered scene in presentation mode, `scenes` for the whole deck (zip or PDF). Only
  * `[A-Za-z0-9._@-]` appear in it.
  * @example exportFileName({ mode: 'explore', country: 'CHN', date: '2025-06-30' }, { width: 1920, height: 1080 }, 2, 'png')
  *   // 'kabul-atlas_CHN_2025-06-30_1920x1080@2x.png'
@@ -86,10 +86,10 @@ export function exportFileName(
   state: ExportNameState,
   size: ExportSize,
   scale: number,
-  format: 'png' | 'svg' | 'zip',
+  format: 'png' | 'svg' | 'zip' | 'pdf',
 ): string {
   let subject: string[];
-  if (format === 'zip') {
+  if (format === 'zip' || format === 'pdf') {
     subject = ['scenes'];
   } else if (state.mode === 'present' && state.sceneNumber !== undefined) {
     const number = String(Math.max(0, Math.round(state.sceneNumber))).padStart(2, '0');

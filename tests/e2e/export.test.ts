@@ -198,6 +198,35 @@ test('in presentation mode the whole deck downloads as a zip of numbered PNGs', 
   );
 });
 
+test('in presentation mode the whole deck downloads as a PDF, a page per scene', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto('/?mode=present&scene=1');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill('320');
+  await dialog.getByLabel('Height').fill('200');
+  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 550_000 }),
+    dialog.getByRole('button', { name: 'Download scenes as PDF' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('kabul-atlas_scenes_320x200@2x.pdf');
+  await file.saveAs(test.info().outputPath('scenes.pdf'));
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({
+    data: new Uint8Array(readFileSync(test.info().outputPath('scenes.pdf'))),
+    isEvalSupported: false,
+  }).promise;
+  const last = (await pdf.getPage(pdf.numPages)).getViewport({ scale: 1 });
+  expect({ pages: pdf.numPages, size: [last.width, last.height] }).toEqual({
+    pages: dataset.scenes.length,
+    size: [240, 150],
+  });
+});
+
 test('Copy puts the PNG on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/?date=2025-07-10');
