@@ -75,6 +75,13 @@ describe('exportFileName', () => {
       expected: 'kabul-atlas_scenes_1920x1080@2x.zip',
     },
     {
+      state: scene(3, 'china-2023'),
+      size: SLIDES,
+      scale: 1,
+      format: 'pdf',
+      expected: 'kabul-atlas_scenes_1920x1080@1x.pdf',
+    },
+    {
       state: explore('CHN'),
       size: SLIDES,
       scale: 2,
