@@ -4,6 +4,8 @@
  *
  * `?date=2024-09-01&country=CHN&motives=economic,security&levels=ambassador,embassy&center=69.2,34.5&zoom=4&view=table`
  * Every key is optional; a missing key means its default, and defaults are left out when writing.
+ * A key given twice counts once, with its first value (as `URLSearchParams.get` reads it), and
+ * the notice says so. Notices quote what the URL said only as a short, cleaned excerpt.
  */
 import { isRealDate, type Day } from './dates.ts';
 import { MOTIVE_CATEGORIES, type MotiveCategory } from './schema.ts';
@@ -90,11 +92,30 @@ export const AUTOPLAY_RANGE = [3, 600] as const;
 /** The zoom range the map allows. */
 export const ZOOM_RANGE = [0, 10] as const;
 
-/** Shows a URL value in a notice, cut short and stripped of control characters. */
+/** The most values a notice lists before "and N more", so a flood of junk stays one short line. */
+const LISTED = 5;
+
+/**
+ * Shows a URL value in a notice: cut short, stripped of control and bidirectional-override
+ * characters (which could reorder the notice's own words), its curly quotes straightened so the
+ * excerpt cannot seem to end early.
+ * @example quoteValue('<script>alert(1)</script>') // '“<script>alert(1)</script>”'
+ */
 function quoteValue(value: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, '');
-  return `“${clean.length > 40 ? `${clean.slice(0, 39)}…` : clean}”`;
+  const clean = value
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[“”]/g, '"');
+  // By code point, so a cut never splits a character in two.
+  const chars = Array.from(clean.slice(0, 80));
+  return `“${chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : clean}”`;
+}
+
+/** Quoted values, each once, at most LISTED of them: `“a”, “b” and 3 more`. */
+function quoteList(values: readonly string[]): string {
+  const distinct = [...new Set(values)];
+  const shown = distinct.slice(0, LISTED).map(quoteValue).join(', ');
+  return distinct.length > LISTED ? `${shown} and ${distinct.length - LISTED} more` : shown;
 }
 
 /** A comma list of allowed words; unknown words are dropped with a notice. `null` for a missing key. */
@@ -112,13 +133,14 @@ function parseList<T extends string>(
   const known = words.filter((w): w is T => (allowed as readonly string[]).includes(w));
   const unknown = words.filter((w) => !(allowed as readonly string[]).includes(w));
   if (unknown.length > 0) {
-    notices.push(
-      `Unknown ${what} ${unknown.map(quoteValue).join(', ')} ignored; known: ${allowed.join(', ')}.`,
-    );
+    notices.push(`Unknown ${what} ${quoteList(unknown)} ignored; known: ${allowed.join(', ')}.`);
     if (known.length === 0 && words.length > 0) return null;
   }
   return [...new Set(known)];
 }
+
+/** A plain decimal, as formatUrlState writes it: not `0x10`, `1e3`, `Infinity` or ` 4 `. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function parseCamera(center: string | null, zoom: string | null, notices: string[]): Camera | null {
   if (center === null && zoom === null) return null;
@@ -128,9 +150,9 @@ function parseCamera(center: string | null, zoom: string | null, notices: string
   const z = Number(zoom);
   const ok =
     parts.length === 2 &&
-    parts.every((p) => p.trim() !== '') &&
+    parts.every((p) => DECIMAL.test(p)) &&
     zoom !== null &&
-    zoom.trim() !== '' &&
+    DECIMAL.test(zoom) &&
     Number.isFinite(lon) &&
     Number.isFinite(lat) &&
     Number.isFinite(z) &&
@@ -157,10 +179,16 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
   const notices: string[] = [];
   const state: UrlState = { ...DEFAULT_URL_STATE };
 
-  const unknownKeys = [...new Set(params.keys())].filter((k) => !KNOWN_KEYS.has(k));
+  const keys = [...new Set(params.keys())];
+  const unknownKeys = keys.filter((k) => !KNOWN_KEYS.has(k));
   if (unknownKeys.length > 0)
     notices.push(
-      `Unknown URL ${unknownKeys.length === 1 ? 'key' : 'keys'} ${unknownKeys.map(quoteValue).join(', ')} ignored.`,
+      `Unknown URL ${unknownKeys.length === 1 ? 'key' : 'keys'} ${quoteList(unknownKeys)} ignored.`,
+    );
+  const repeated = keys.filter((k) => KNOWN_KEYS.has(k) && params.getAll(k).length > 1);
+  if (repeated.length > 0)
+    notices.push(
+      `The URL gives ${quoteList(repeated)} more than once; the first value ${repeated.length === 1 ? 'is' : 'of each is'} used.`,
     );
 
   const date = params.get('date');
