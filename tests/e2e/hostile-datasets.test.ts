@@ -68,12 +68,16 @@ interface Case {
   line: RegExp;
 }
 
+/** Time per case: a fraction of a second on an idle machine, several seconds on a busy one. */
+const PER_CASE_MS = 10_000;
+
 /**
  * Runs cases one after another in one page, each as a step named for it. A fresh browser context
  * per case costs about four times the page load itself (software rendering, 2 cores), which would
  * put 170 cases far past a minute; a new navigation per case keeps them as isolated as the app is.
  */
 async function refuseAll(page: Page, cases: Case[]): Promise<void> {
+  test.setTimeout(cases.length * PER_CASE_MS);
   let files: DatasetTexts = {};
   await serve(page, () => files);
   for (const c of cases) {
