@@ -144,6 +144,37 @@ test.describe('missing files', () => {
   });
 });
 
+// The geometry is not part of a dataset folder, but the app reads it first: without it, or with
+// garbage in its place, the app must still say so rather than draw nothing.
+test.describe('the geometry', () => {
+  test.use({
+    allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/],
+  });
+
+  const cases = [
+    {
+      what: 'missing',
+      status: 404,
+      body: 'not found',
+      line: /^geo\/countries\.json: file is missing/,
+    },
+    { what: 'not JSON', status: 200, body: '<html>', line: /^geo\/countries\.json: .*JSON/ },
+  ];
+  for (const { what, status, body, line } of cases) {
+    test(`${what}, it is refused on screen`, async ({ page }) => {
+      await page.route('**/geo/countries.json', (route) => route.fulfill({ status, body }));
+      await page.goto('/');
+      await expect(
+        page.getByRole('heading', { name: 'This dataset cannot be shown' }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('alert').getByRole('listitem').filter({ hasText: line }),
+      ).toHaveCount(1);
+      await expect(page.locator('canvas')).toHaveCount(0);
+    });
+  }
+});
+
 // The other broken-* folders, each expecting its first line as the app's own check gives it.
 // broken-not-verbatim is left out: only the Node validator, which has the founding article, sees it.
 const folders = readdirSync(join(REPO_ROOT, 'tests/fixtures/datasets')).filter(
