@@ -1,7 +1,9 @@
 /**
- * Checks a dataset folder: each file against its schema, then every cross-reference, real
- * calendar dates, country codes against the geometry, and excerpts against the founding text.
- * Used by `npm run validate` and by the app, which refuses a bad dataset with the same messages.
+ * Checks a dataset folder: each file against its schema (shapes, lengths, no markup in text), then
+ * every cross-reference, real calendar dates within the dataset's span, country codes against the
+ * geometry, and excerpts against the founding text. Used by `npm run validate` and by the app,
+ * which refuses a bad dataset with the same messages. Hostile input (tests/fixtures/
+ * hostile-datasets.ts) gets a short message, never a crash.
  */
 import * as v from 'valibot';
 import { isRealDate, type Day } from './dates.ts';
