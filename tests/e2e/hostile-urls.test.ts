@@ -86,12 +86,13 @@ test('after a bad URL the map still draws in full', async ({ page }) => {
   }
 });
 
-// The presentation shows no notices (src/Atlas.svelte renders them only while exploring); a bad
-// scene or auto-advance still falls back safely, to the first scene and no auto-advance.
+// A bad scene or auto-advance falls back safely, to the first scene and no auto-advance, and the
+// presentation says so beside the scene card.
 for (const c of HOSTILE_URLS.filter((u) => u.presenting)) {
-  test(`presenting, ${c.search} falls back to the first scene`, async ({ page }) => {
+  test(`presenting, ${c.search} falls back to the first scene with a notice`, async ({ page }) => {
     await page.goto(`/${c.search}`);
     await expect(page.getByText(/^Scene 1 of \d+/)).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: c.notice })).toBeVisible();
     expect(parseUrlState(new URL(page.url()).search, context).state.scene).toBe(1);
   });
 }
