@@ -6,7 +6,15 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
   {
-    ignores: ['dist', 'node_modules', 'public/geo', 'test-results', 'playwright-report', '.cache'],
+    ignores: [
+      'dist',
+      'bench/dist',
+      'node_modules',
+      'public/geo',
+      'test-results',
+      'playwright-report',
+      '.cache',
+    ],
   },
   js.configs.recommended,
   ...ts.configs.recommended,

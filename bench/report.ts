@@ -1,0 +1,370 @@
+/**
+ * BENCHMARKS.md from the figures: the machine, the targets with computed verdicts (and, for a
+ * missed one, the why and the fix from targets.ts), then every figure per page with the ratios
+ * app ÷ floor and app ÷ deck.gl. Pure: the same figures always give the same text.
+ */
+import type { ExportFigures, Figures, PerPage } from './figures.ts';
+import { kb, ms, range, table, times } from './markdown.ts';
+import { KIND_LABELS, KINDS, type Kind, type Size } from './resources.ts';
+import type { Plan } from './scenarios.ts';
+import { ratio, type Summary } from './stats.ts';
+import { TARGETS, type Target } from './targets.ts';
+import { PAGE_NAMES, type LighthouseSection, type Machine, type PageName } from './types.ts';
+import { judge, marginText, type Verdict } from './verdict.ts';
+
+export interface ReportInput {
+  date: Date;
+  machine: Machine;
+  plan: Plan;
+  figures: Figures;
+  lighthouse: LighthouseSection;
+  /** How long the whole bench took, builds included. */
+  minutes: number;
+}
+
+const PAGE_LABELS: Readonly<Record<PageName, string>> = {
+  app: 'app',
+  floor: 'bare MapLibre (floor)',
+  deck: 'MapLibre + deck.gl',
+};
+
+/** Each target with its value and computed verdict. */
+export function judgeTargets(
+  figures: Figures,
+  lighthouse: LighthouseSection,
+): { target: Target; value: number | null; verdict: Verdict }[] {
+  return TARGETS.map((target) => {
+    const value = target.value(figures, lighthouse);
+    return { target, value, verdict: judge(value, target.limit, target.comparison) };
+  });
+}
+
+const VERDICT_WORDS: Readonly<Record<Verdict['status'], string>> = {
+  met: '**met**',
+  missed: '**missed**',
+  unmeasured: 'not measured',
+};
+
+const LIMIT_WORDS = { 'at-most': '≤', below: '<', 'at-least': '≥' } as const;
+
+/** Prose from targets.ts as a sentence: with its full stop. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function targetsSection(figures: Figures, lighthouse: LighthouseSection): string[] {
+  const judged = judgeTargets(figures, lighthouse);
+  const rows = judged.map(({ target, value, verdict }) => [
+    target.label,
+    target.source,
+    `${LIMIT_WORDS[target.comparison]} ${target.format(target.limit)}`,
+    value === null || !Number.isFinite(value) ? '–' : target.format(value),
+    VERDICT_WORDS[verdict.status],
+    marginText(verdict, target.format),
+  ]);
+  const missed = judged.filter((j) => j.verdict.status === 'missed');
+  const met = judged.filter((j) => j.verdict.status === 'met').length;
+  const out = [
+    '## Targets',
+    '',
+    `${met} of ${judged.length} met, ${missed.length} missed` +
+      `${judged.length - met - missed.length > 0 ? `, ${judged.length - met - missed.length} not measured` : ''}. ` +
+      'Verdicts are computed from the medians below; ratios compare medians of the same run.',
+    '',
+    table(['target', 'set by', 'limit', 'measured', 'verdict', 'margin'], rows, [
+      'left',
+      'left',
+      'right',
+      'right',
+      'left',
+      'left',
+    ]),
+  ];
+  if (missed.length > 0) {
+    out.push('', '### Missed targets: why, and what would close them', '');
+    for (const { target, value, verdict } of missed) {
+      out.push(
+        `- **${target.label}**: ${value === null ? '–' : target.format(value)}, ` +
+          `${marginText(verdict, target.format)}. ${sentence(target.why)} ` +
+          `*To close it:* ${sentence(target.close)}`,
+      );
+    }
+  }
+  return out;
+}
+
+function perPageRow(label: string, figure: PerPage, format: (v: number) => string): string[] {
+  return [
+    label,
+    ...PAGE_NAMES.map((p) => range(figure[p], format)),
+    times(ratio(figure.app.median, figure.floor.median)),
+    times(ratio(figure.app.median, figure.deck.median)),
+  ];
+}
+
+const PER_PAGE_HEADERS = [
+  'figure',
+  ...PAGE_NAMES.map((p) => PAGE_LABELS[p]),
+  'app ÷ floor',
+  'app ÷ deck.gl',
+];
+const PER_PAGE_ALIGN = ['left', 'right', 'right', 'right', 'right', 'right'] as const;
+
+function bytesTable(bytes: Figures['bytes'], when: 'first' | 'all'): string {
+  const cellOf = (size: Size) => (size.raw === 0 ? '–' : `${kb(size.raw)} / ${kb(size.gzip)}`);
+  const shown = KINDS.filter((k) => PAGE_NAMES.some((p) => bytes[p][when][k].raw > 0));
+  const total = (p: PageName) =>
+    shown.reduce(
+      (sum, k) => ({
+        raw: sum.raw + bytes[p][when][k].raw,
+        gzip: sum.gzip + bytes[p][when][k].gzip,
+      }),
+      { raw: 0, gzip: 0 },
+    );
+  const rows = shown.map((k: Kind) => [
+    KIND_LABELS[k],
+    ...PAGE_NAMES.map((p) => cellOf(bytes[p][when][k])),
+  ]);
+  rows.push(['**total**', ...PAGE_NAMES.map((p) => `**${cellOf(total(p))}**`)]);
+  return table(['kind (raw / gzip)', ...PAGE_NAMES.map((p) => PAGE_LABELS[p])], rows, [
+    'left',
+    'right',
+    'right',
+    'right',
+  ]);
+}
+
+function exportsTable(exports: ExportFigures): string[] {
+  const row = (label: string, s: Summary) => [label, range(s, ms), String(s.n)];
+  const out = [
+    table(
+      ['export (click on Download → download starts)', 'median (min–max)', 'n'],
+      [
+        row('PNG 1920×1080 @2x, first after opening the dialog', exports.pngFirst),
+        row('PNG 1920×1080 @2x, later', exports.pngLater),
+        row('SVG 1920×1080, first after opening the dialog', exports.svgFirst),
+        row('SVG 1920×1080, later', exports.svgLater),
+      ],
+      ['left', 'right', 'right'],
+    ),
+  ];
+  const marks = Object.entries(exports.marks).sort(([, a], [, b]) => a.median - b.median);
+  if (marks.length > 0) {
+    out.push(
+      '',
+      'The page’s own marks during the PNG exports (time after `export:start`, every PNG export):',
+      '',
+      table(
+        ['mark', 'median (min–max)'],
+        marks.map(([name, s]) => [`\`${name}\``, range(s, ms)]),
+        ['left', 'right'],
+      ),
+    );
+  }
+  return out;
+}
+
+function lighthouseSection(section: LighthouseSection): string[] {
+  const out = ['## Lighthouse', ''];
+  if (section.status === 'skipped') return [...out, `Not run: ${section.note}`];
+  const presets = (['desktop', 'mobile'] as const).filter((p) => section.presets[p]);
+  const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+  out.push(
+    'Lighthouse against the built app in the same headless Chromium (bench/lighthouse.ts), once per preset.',
+    '',
+    table(
+      ['category', ...presets],
+      categories.map((c) => [c, ...presets.map((p) => String(section.presets[p]!.scores[c]))]),
+      ['left', 'right', 'right'],
+    ),
+  );
+  for (const preset of presets) {
+    const failing = section.presets[preset]!.failing;
+    out.push(
+      '',
+      failing.length === 0
+        ? `No failing audits (${preset}).`
+        : `Failing audits (${preset}): ${failing
+            .map(
+              (a) => `${a.title} (\`${a.id}\`, ${a.score === null ? 'error' : a.score.toFixed(2)})`,
+            )
+            .join('; ')}.`,
+    );
+  }
+  return out;
+}
+
+/** The whole of BENCHMARKS.md. */
+export function renderReport(input: ReportInput): string {
+  const { machine, plan, figures: f } = input;
+  const lines: string[] = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (bench/run.ts) on ${input.date.toISOString().slice(0, 10)}; ` +
+      'do not edit by hand: run it again. What the pages are and how to read the figures: ' +
+      '[bench/README.md](bench/README.md).',
+    '',
+    '## Machine and method',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', `${machine.cpu}, ${machine.cores} cores`],
+        ['memory', `${machine.memoryGb.toFixed(1)} GB`],
+        ['OS', machine.os],
+        ['Node', machine.node],
+        ['Chromium', `${machine.chromium}, headless`],
+        ['WebGL renderer', machine.renderer],
+        [
+          'load average (1, 5, 15 min)',
+          `${machine.load.before.map((v) => v.toFixed(2)).join(', ')} before; ` +
+            `${machine.load.after.map((v) => v.toFixed(2)).join(', ')} after`,
+        ],
+        [
+          'runs',
+          `${f.runs} per page, interleaved (run i opens the three pages in a rotating order), ` +
+            `each in a fresh browser context; the bench took ${input.minutes.toFixed(1)} min`,
+        ],
+        [
+          'viewport',
+          `1280×800; the app's map is ${plan.mapSize.width}×${plan.mapSize.height} and the ` +
+            'comparison pages draw at that size; in presentation mode ' +
+            `${plan.presentSize.width}×${plan.presentSize.height}`,
+        ],
+      ],
+    ),
+    '',
+    'The three pages: **app**, the built atlas (dist/); **floor**, a bare MapLibre page drawing ' +
+      'the same geometry in the same colours on the same date (bench/pages/floor); **deck.gl**, ' +
+      'the floor plus the same motive arcs as a deck.gl ArcLayer interleaved through ' +
+      'MapboxOverlay (bench/pages/deck). All three are served by scripts/serve.ts, with the ' +
+      "app's Content-Security-Policy.",
+    '',
+    ...targetsSection(f, input.lighthouse),
+    '',
+    '## Figures',
+    '',
+    'Each cell is the median over the runs, with the lowest and highest in brackets. Script time ' +
+      "is the main thread's (CDP `ScriptDuration`) from the action until the map is drawn again " +
+      '(data-ready), MapLibre’s own frame included.',
+    '',
+    '### First complete render',
+    '',
+    'The first complete render is when the map element’s data-ready first turns "true": MapLibre ' +
+      'is idle with the data drawn. Without a GPU, that frame reaches the screen when Chromium’s ' +
+      'compositor has read it back from SwiftShader; the second row is the second animation frame ' +
+      'after it, once that read-back is done.',
+    '',
+    table(
+      PER_PAGE_HEADERS,
+      [
+        perPageRow('navigation → first complete render (data-ready)', f.firstRender, ms),
+        perPageRow('… and that frame on screen (two frames later)', f.firstPainted, ms),
+        perPageRow('main-thread blocking time before it (long tasks beyond 50 ms)', f.blocking, ms),
+      ],
+      [...PER_PAGE_ALIGN],
+    ),
+    '',
+    '### Bytes shipped up to the first render (raw / gzip level 9)',
+    '',
+    bytesTable(f.bytes, 'first'),
+    '',
+    'Everything loaded over a whole run (the app loads its export code and dialog on demand):',
+    '',
+    bytesTable(f.bytes, 'all'),
+    '',
+    '### Changes after the first render',
+    '',
+    'App: Page Down on the timeline’s date slider (a month back), Enter on a country’s hotspot ' +
+      '(China, Russia, Pakistan), Enter on the Economic motive toggle (off, then on). Floor and ' +
+      'deck.gl: the same date’s fill as a new `match` (`setPaintProperty`), the selection outline ' +
+      'by `setFilter`, and for deck.gl new ArcLayer props (the arcs of the date; the selected ' +
+      'country’s thicker; the motive filtered).',
+    '',
+    table(
+      PER_PAGE_HEADERS,
+      [
+        perPageRow('date change: script', f.dateScript, ms),
+        perPageRow('date change: until drawn', f.dateWall, ms),
+        perPageRow('selection: script', f.selectScript, ms),
+        perPageRow('selection: until drawn', f.selectWall, ms),
+        perPageRow('motive toggle: script', f.motiveScript, ms),
+      ],
+      [...PER_PAGE_ALIGN],
+    ),
+    '',
+    '### Exploration after the first render',
+    '',
+    'Date steps, selections, motive toggles (not on the floor, which has no arcs) and pointer ' +
+      'moves over the map, each waited for; long tasks from a PerformanceObserver.',
+    '',
+    table(
+      PER_PAGE_HEADERS,
+      [
+        perPageRow('interactions', f.exploreInteractions, (v) => String(Math.round(v))),
+        perPageRow('longest task', f.exploreLongest, ms),
+        perPageRow('tasks over 50 ms', f.exploreLongTasks, (v) => String(Math.round(v))),
+        perPageRow('longest task after a date step', f.exploreByKind.date, ms),
+        perPageRow('longest task after a selection', f.exploreByKind.selection, ms),
+        perPageRow('longest task after a motive toggle', f.exploreByKind.motive, ms),
+        perPageRow('longest task after a pointer move', f.exploreByKind.hover, ms),
+      ],
+      [...PER_PAGE_ALIGN],
+    ),
+    '',
+    '### Scene transition',
+    '',
+    `App: \`?mode=present&scene=1\`, then → (scene 2: a ${plan.flight.duration} ms flight, the ` +
+      'date and highlight easing with it), from the key press until the map is ready again. ' +
+      'Floor and deck.gl: the same camera move as `map.flyTo` with the same duration. Frame ' +
+      'intervals from requestAnimationFrame; per run the median and the 95th percentile, then ' +
+      'over the runs.',
+    '',
+    table(
+      PER_PAGE_HEADERS,
+      [
+        perPageRow('frame interval, median', f.frameMedian, ms),
+        perPageRow('frame interval, 95th percentile', f.frameP95, ms),
+        perPageRow('key press → ready', f.transitionTime, ms),
+        perPageRow('longest task', f.transitionLongest, ms),
+      ],
+      [...PER_PAGE_ALIGN],
+    ),
+    '',
+    '### Exports (app)',
+    '',
+    'Through the Export dialog: 1920 × 1080 (slides), 2x; Download is clicked as soon as the ' +
+      'choices are made. Half the runs export a PNG first, half an SVG first.',
+    '',
+    ...exportsTable(f.exports),
+    '',
+    ...lighthouseSection(input.lighthouse),
+  ];
+  const errors = PAGE_NAMES.flatMap((p) => f.consoleErrors[p].map((e) => `${p}: ${e}`));
+  const away = PAGE_NAMES.flatMap((p) => f.offOrigin[p].map((u) => `${p}: ${u}`));
+  if (errors.length + away.length > 0) {
+    lines.push('', '## Console errors and requests to other origins', '');
+    for (const line of [...errors, ...away]) lines.push(`- ${line.replace(/\s+/g, ' ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A few lines for the terminal at the end of a run. */
+export function summaryLines(figures: Figures, lighthouse: LighthouseSection): string[] {
+  const f = figures;
+  const judged = judgeTargets(f, lighthouse);
+  return [
+    `First render: app ${ms(f.firstRender.app.median)}, floor ${ms(f.firstRender.floor.median)}, ` +
+      `deck.gl ${ms(f.firstRender.deck.median)} (app ÷ floor ${times(ratio(f.firstRender.app.median, f.firstRender.floor.median))}, ` +
+      `app ÷ deck.gl ${times(ratio(f.firstRender.app.median, f.firstRender.deck.median))})`,
+    `App JS besides maplibre-gl ${kb(f.bytes.app.first['app-js'].gzip)} gzip; geometry ${kb(f.bytes.app.first.geometry.gzip)} gzip`,
+    `Date change ${ms(f.dateScript.app.median)} script; selection ${ms(f.selectScript.app.median)}; ` +
+      `longest task exploring ${ms(f.exploreLongest.app.median)}`,
+    `PNG export ${ms(f.exports.pngLater.median)} (first ${ms(f.exports.pngFirst.median)}); ` +
+      `SVG ${ms(f.exports.svgLater.median)} (first ${ms(f.exports.svgFirst.median)})`,
+    ...judged.map(
+      ({ target, value, verdict }) =>
+        `${verdict.status.padEnd(10)} ${target.label}: ${value === null ? '–' : target.format(value)}`,
+    ),
+  ];
+}

@@ -1,0 +1,297 @@
+/**
+ * The benchmark: `npm run bench` (this file, through tsx).
+ *
+ *   npm run bench [-- --runs N] [--skip-build] [--no-lighthouse] [--out FILE]
+ *
+ * Builds the app (dist/) and the two comparison pages (bench/dist/floor, bench/dist/deck; see
+ * bench/vite.config.ts), serves each on its own port with scripts/serve.ts (so all three get the
+ * same headers, the app's Content-Security-Policy included), and measures them in headless
+ * Chromium, interleaved: run i opens the three pages in a rotating order, each in a fresh browser
+ * context at 1280×800. Writes BENCHMARKS.md (bench/report.ts) and the raw runs to
+ * bench/dist/results.json; progress goes to stderr, a summary to stdout.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Topology } from 'topojson-specification';
+import { REPO_ROOT } from '../scripts/dataset-files.ts';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../scripts/ensure-chromium.ts';
+import { isMain } from '../scripts/is-main.ts';
+import { startServer, type RunningServer } from '../scripts/serve.ts';
+import { countryFeatures, frameOf } from '../src/lib/countries.ts';
+import type { Scene } from '../src/lib/schema.ts';
+import { sceneMapState, transitionDuration } from '../src/lib/scene-view.ts';
+import { figuresOf, type Figures } from './figures.ts';
+import { firstReady, INSTRUMENT_SCRIPT, pause, read, webglRenderer } from './instrument.ts';
+import { renderReport, summaryLines } from './report.ts';
+import { sizeOf, totalsByKind, type Shipped } from './resources.ts';
+import { runOrder, runPage, VIEWPORT, type Plan } from './scenarios.ts';
+import {
+  PAGE_NAMES,
+  type LighthouseSection,
+  type Machine,
+  type PageName,
+  type PageRun,
+} from './types.ts';
+
+const BENCH_DIST = join(REPO_ROOT, 'bench/dist');
+/** The countries selected in turn: the first three measured, the rest in the exploration. */
+const SELECTIONS = ['CHN', 'RUS', 'PAK', 'IRN', 'UZB', 'QAT', 'TUR'];
+
+const log = (line: string) => console.error(line);
+
+function build() {
+  const steps: [string, string[]][] = [
+    // Into bench/dist/app rather than dist/: other work (the browser tests) rebuilds dist/, and
+    // a rebuild during the runs would swap the hashed files under the pages.
+    [
+      'the app',
+      ['vite', 'build', '--logLevel', 'warn', '--outDir', 'bench/dist/app', '--emptyOutDir'],
+    ],
+    ['the floor page', ['vite', 'build', '--config', 'bench/vite.config.ts', '--mode', 'floor']],
+    ['the deck.gl page', ['vite', 'build', '--config', 'bench/vite.config.ts', '--mode', 'deck']],
+  ];
+  for (const [what, args] of steps) {
+    log(`Building ${what}: npx ${args.join(' ')}`);
+    const result = spawnSync('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+    if (result.status !== 0) throw new Error(`Building ${what} failed (exit ${result.status}).`);
+  }
+}
+
+function sameCamera(
+  a: { lon: number; lat: number; zoom: number },
+  b: { lon: number; lat: number; zoom: number },
+) {
+  return (
+    Math.abs(a.lon - b.lon) < 1e-3 &&
+    Math.abs(a.lat - b.lat) < 1e-3 &&
+    Math.abs(a.zoom - b.zoom) < 1e-3
+  );
+}
+
+/**
+ * One untimed pass to learn what the runs need: the app's map size in exploration and in
+ * presentation, the cameras of scenes 1 and 2 at that size (so the floor flies the same move),
+ * and the WebGL renderer. Checks that the comparison pages open on the app's camera, and warms
+ * the disk cache for every page.
+ */
+async function calibrate(
+  browser: Browser,
+  urls: Record<PageName, string>,
+): Promise<{ plan: Plan; renderer: string }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: INSTRUMENT_SCRIPT });
+  const page = await context.newPage();
+  const sizeOfMap = async () => {
+    const box = await page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('the app has no map element');
+    return { width: Math.round(box.width), height: Math.round(box.height) };
+  };
+  try {
+    await page.goto(urls.app);
+    await firstReady(page);
+    const mapSize = await sizeOfMap();
+    const renderer = await webglRenderer(page);
+    const map = page.getByTestId('map');
+    const [center, zoom] = await Promise.all([
+      map.getAttribute('data-center'),
+      map.getAttribute('data-zoom'),
+    ]);
+    const [appLon, appLat] = (center ?? '').split(',').map(Number);
+    const appCamera = { lon: appLon!, lat: appLat!, zoom: Number(zoom) };
+    await page.goto(`${urls.app}?mode=present&scene=1`);
+    await firstReady(page);
+    const presentSize = await sizeOfMap();
+    for (const name of ['floor', 'deck'] as const) {
+      await page.goto(`${urls[name]}?w=${mapSize.width}&h=${mapSize.height}`);
+      await firstReady(page);
+      // The same region at the same size must give the same camera, or the pages draw different maps.
+      const camera = await read<{ lon: number; lat: number; zoom: number }>(
+        page,
+        'window.bench.camera()',
+      );
+      if (!sameCamera(camera, appCamera)) {
+        log(
+          `  Warning: the ${name} page opens on ${JSON.stringify(camera)}, the app on ${JSON.stringify(appCamera)}.`,
+        );
+      }
+    }
+
+    const scenes = JSON.parse(readFileSync(join(REPO_ROOT, 'data/scenes.json'), 'utf8')) as
+      Scene[] | { scenes: Scene[] };
+    const list = Array.isArray(scenes) ? scenes : scenes.scenes;
+    const topology = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'public/geo/countries.json'), 'utf8'),
+    ) as Topology;
+    const frames = new Map(
+      countryFeatures(topology).features.map((f) => [f.properties.id, frameOf(f.geometry)]),
+    );
+    const [from, to] = [list[0]!, list[1]!].map(
+      (s) => sceneMapState(s, presentSize, frames).camera,
+    );
+    const countries = JSON.parse(readFileSync(join(REPO_ROOT, 'data/countries.json'), 'utf8')) as
+      { id: string; name: string }[] | { countries: { id: string; name: string }[] };
+    const named = Array.isArray(countries) ? countries : countries.countries;
+    return {
+      plan: {
+        urls,
+        mapSize,
+        presentSize,
+        flight: { from: from!, to: to!, duration: transitionDuration(from!, to!, false) },
+        countries: SELECTIONS.map((id) => ({
+          id,
+          name: named.find((c) => c.id === id)?.name ?? id,
+        })),
+      },
+      renderer,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Sizes every URL once (the bodies are the built files, the same on every run). */
+async function measureBytes(runs: readonly PageRun[]): Promise<Figures['bytes']> {
+  const sizes = new Map<string, Shipped>();
+  const sized = async (urls: readonly string[]) => {
+    const out: Shipped[] = [];
+    for (const url of new Set(urls)) {
+      let entry = sizes.get(url);
+      if (!entry) {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url}: ${response.status} (was the build replaced?)`);
+        entry = { url, size: sizeOf(new Uint8Array(await response.arrayBuffer())) };
+        sizes.set(url, entry);
+      }
+      out.push(entry);
+    }
+    return out;
+  };
+  const bytes = {} as Figures['bytes'];
+  for (const name of PAGE_NAMES) {
+    const own = runs.filter((r) => r.page === name);
+    bytes[name] = {
+      first: totalsByKind(await sized(own[0]?.shippedFirst ?? [])),
+      all: totalsByKind(await sized(own.flatMap((r) => r.shippedAll))),
+    };
+  }
+  return bytes;
+}
+
+async function lighthouse(url: string): Promise<LighthouseSection> {
+  const module = join(REPO_ROOT, 'bench/lighthouse.ts');
+  if (!existsSync(module))
+    return { status: 'skipped', note: 'bench/lighthouse.ts does not exist.' };
+  try {
+    const { lighthouseScores } = (await import(module)) as {
+      lighthouseScores: (
+        url: string,
+        preset: 'desktop' | 'mobile',
+      ) => Promise<LighthouseSection & { status?: never }>;
+    };
+    const presets = {} as Extract<LighthouseSection, { status: 'measured' }>['presets'];
+    for (const preset of ['desktop', 'mobile'] as const) {
+      log(`Lighthouse, ${preset}…`);
+      presets[preset] = (await lighthouseScores(url, preset)) as never;
+    }
+    return { status: 'measured', presets };
+  } catch (error) {
+    return { status: 'skipped', note: `Lighthouse failed: ${(error as Error).message}` };
+  }
+}
+
+function machine(browserVersion: string, renderer: string, loadBefore: number[]): Machine {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGb: totalmem() / 1024 ** 3,
+    os: `${osType()} ${release()}`,
+    node: process.version,
+    chromium: browserVersion,
+    renderer,
+    load: { before: loadBefore, after: loadavg() },
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '7' },
+      'skip-build': { type: 'boolean', default: false },
+      'no-lighthouse': { type: 'boolean', default: false },
+      out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
+    },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1`);
+  const started = Date.now();
+  const loadBefore = loadavg();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
+
+  if (!values['skip-build']) build();
+  const servers: Record<PageName, RunningServer> = {
+    app: await startServer({ root: join(BENCH_DIST, 'app'), port: 0 }),
+    floor: await startServer({ root: join(BENCH_DIST, 'floor'), port: 0 }),
+    deck: await startServer({ root: join(BENCH_DIST, 'deck'), port: 0 }),
+  };
+  const urls = Object.fromEntries(PAGE_NAMES.map((n) => [n, servers[n].url])) as Record<
+    PageName,
+    string
+  >;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    log('Calibrating (one untimed pass over the three pages)…');
+    const { plan, renderer } = await calibrate(browser, urls);
+    log(
+      `  map ${plan.mapSize.width}×${plan.mapSize.height}, presentation ${plan.presentSize.width}×${plan.presentSize.height}, scene flight ${plan.flight.duration} ms; ${renderer}`,
+    );
+    const results: PageRun[] = [];
+    for (let run = 0; run < runs; run++) {
+      const order = runOrder(run);
+      log(`Run ${run + 1} of ${runs}: ${order.join(', ')}`);
+      for (const name of order) {
+        results.push(await runPage(browser, name, plan, run, log));
+        await pause(500);
+      }
+    }
+    log('Sizing what each page shipped…');
+    const bytes = await measureBytes(results);
+    const figures = figuresOf(results, bytes);
+    const lighthouseSection = values['no-lighthouse']
+      ? ({ status: 'skipped', note: 'run with --no-lighthouse.' } as const)
+      : await lighthouse(urls.app);
+    const report = renderReport({
+      date: new Date(),
+      machine: machine(browser.version(), renderer, loadBefore),
+      plan,
+      figures,
+      lighthouse: lighthouseSection,
+      minutes: (Date.now() - started) / 60_000,
+    });
+    writeFileSync(values.out, report);
+    mkdirSync(BENCH_DIST, { recursive: true });
+    writeFileSync(
+      join(BENCH_DIST, 'results.json'),
+      JSON.stringify({ plan, results, figures, lighthouse: lighthouseSection }, null, 2),
+    );
+    log(
+      `Wrote ${values.out} (and bench/dist/results.json) in ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
+    );
+    console.log(summaryLines(figures, lighthouseSection).join('\n'));
+  } finally {
+    await browser.close();
+    await Promise.all(PAGE_NAMES.map((n) => servers[n].close()));
+  }
+}
+
+if (isMain(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });
+}
