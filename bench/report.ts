@@ -314,7 +314,7 @@ export function renderReport(input: ReportInput): string {
     '',
     '### Scene transition',
     '',
-    `App: \`?mode=present&scene=1\`, then → (scene 2: a ${plan.flight.duration} ms flight, the ` +
+    `App: the Present button (\`?mode=present&scene=1\`), then → (scene 2: a ${plan.flight.duration} ms flight, the ` +
       'date and highlight easing with it), from the key press until the map is ready again. ' +
       'Floor and deck.gl: the same camera move as `map.flyTo` with the same duration. Frame ' +
       'intervals from requestAnimationFrame; per run the median and the 95th percentile, then ' +

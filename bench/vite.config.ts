@@ -22,7 +22,7 @@ const REPO = resolve(BENCH, '..');
 export const PAGES = ['floor', 'deck'] as const;
 
 /** How many dates the pages can show: the default and the months Page Down steps back through. */
-export const PAGE_DATES = 40;
+export const PAGE_DATES = 8;
 
 function benchAssets(): Plugin {
   return {
