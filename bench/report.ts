@@ -234,7 +234,7 @@ export function renderReport(input: ReportInput): string {
       ],
     ),
     '',
-    'The three pages: **app**, the built atlas (dist/); **floor**, a bare MapLibre page drawing ' +
+    'The three pages: **app**, the atlas’s production build (into bench/dist/app); **floor**, a bare MapLibre page drawing ' +
       'the same geometry in the same colours on the same date (bench/pages/floor); **deck.gl**, ' +
       'the floor plus the same motive arcs as a deck.gl ArcLayer interleaved through ' +
       'MapboxOverlay (bench/pages/deck). All three are served by scripts/serve.ts, with the ' +

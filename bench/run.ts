@@ -256,7 +256,7 @@ async function main() {
       log(`Run ${run + 1} of ${runs}: ${order.join(', ')}`);
       for (const name of order) {
         results.push(await runPage(browser, name, plan, run, log));
-        await pause(500);
+        await pause(100);
       }
     }
     log('Sizing what each page shipped…');
