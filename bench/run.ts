@@ -2,6 +2,7 @@
  * The benchmark: `npm run bench` (this file, through tsx).
  *
  *   npm run bench [-- --runs N] [--skip-build] [--no-lighthouse] [--out FILE]
+ *   npm run bench -- --from-results     (the report again from bench/dist/results.json)
  *
  * Builds the app (dist/) and the two comparison pages (bench/dist/floor, bench/dist/deck; see
  * bench/vite.config.ts), serves each on its own port with scripts/serve.ts (so all three get the
@@ -26,7 +27,7 @@ import type { Scene } from '../src/lib/schema.ts';
 import { sceneMapState, transitionDuration } from '../src/lib/scene-view.ts';
 import { figuresOf, type Figures } from './figures.ts';
 import { firstReady, INSTRUMENT_SCRIPT, pause, read, webglRenderer } from './instrument.ts';
-import { renderReport, summaryLines } from './report.ts';
+import { renderReport, summaryLines, type ReportInput } from './report.ts';
 import { sizeOf, totalsByKind, type Shipped } from './resources.ts';
 import { runOrder, runPage, VIEWPORT, type Plan } from './scenarios.ts';
 import {
@@ -217,6 +218,22 @@ function machine(browserVersion: string, renderer: string, loadBefore: number[])
   };
 }
 
+/** The raw runs and the report's input of the last bench. */
+const RESULTS = join(BENCH_DIST, 'results.json');
+
+/**
+ * Writes the report again from the last bench's results, measuring nothing: for a change of the
+ * prose in targets.ts or of the report's layout.
+ */
+function rewriteReport(out: string) {
+  if (!existsSync(RESULTS)) throw new Error(`${RESULTS} does not exist: run the bench first.`);
+  const { input } = JSON.parse(readFileSync(RESULTS, 'utf8')) as { input: ReportInput };
+  // JSON has no NaN: a figure that was not measured comes back as null, which reads the same.
+  writeFileSync(out, renderReport({ ...input, date: new Date(input.date) }));
+  log(`Wrote ${out} from ${RESULTS}.`);
+  console.log(summaryLines(input.figures, input.lighthouse).join('\n'));
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -224,8 +241,13 @@ async function main() {
       'skip-build': { type: 'boolean', default: false },
       'no-lighthouse': { type: 'boolean', default: false },
       out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
+      'from-results': { type: 'boolean', default: false },
     },
   });
+  if (values['from-results']) {
+    rewriteReport(values.out);
+    return;
+  }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1`);
   const started = Date.now();
@@ -265,20 +287,17 @@ async function main() {
     const lighthouseSection = values['no-lighthouse']
       ? ({ status: 'skipped', note: 'run with --no-lighthouse.' } as const)
       : await lighthouse(urls.app);
-    const report = renderReport({
+    const input: ReportInput = {
       date: new Date(),
       machine: machine(browser.version(), renderer, loadBefore),
       plan,
       figures,
       lighthouse: lighthouseSection,
       minutes: (Date.now() - started) / 60_000,
-    });
-    writeFileSync(values.out, report);
+    };
+    writeFileSync(values.out, renderReport(input));
     mkdirSync(BENCH_DIST, { recursive: true });
-    writeFileSync(
-      join(BENCH_DIST, 'results.json'),
-      JSON.stringify({ plan, results, figures, lighthouse: lighthouseSection }, null, 2),
-    );
+    writeFileSync(RESULTS, JSON.stringify({ input, results }, null, 2));
     log(
       `Wrote ${values.out} (and bench/dist/results.json) in ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
     );
