@@ -51,6 +51,11 @@ export interface LongTask {
 /** Tasks longer than this block input, in the sense of Total Blocking Time. */
 export const LONG_TASK_MS = 50;
 
+/** The tasks that start in [from, until). */
+function startingIn(tasks: readonly LongTask[], from: number, until: number): LongTask[] {
+  return tasks.filter((t) => t.startTime >= from && t.startTime < until);
+}
+
 /**
  * Main-thread blocking time: the sum of each long task's time beyond 50 ms, counting the tasks
  * that start in [from, until).
@@ -61,12 +66,10 @@ export function blockingTime(
   until = Number.POSITIVE_INFINITY,
   from = Number.NEGATIVE_INFINITY,
 ): number {
-  let total = 0;
-  for (const task of tasks) {
-    if (task.startTime < from || task.startTime >= until) continue;
-    total += Math.max(0, task.duration - LONG_TASK_MS);
-  }
-  return total;
+  return startingIn(tasks, from, until).reduce(
+    (total, task) => total + Math.max(0, task.duration - LONG_TASK_MS),
+    0,
+  );
 }
 
 /** The longest task that starts in [from, until); 0 when there is none. */
@@ -75,12 +78,7 @@ export function longestTask(
   from = Number.NEGATIVE_INFINITY,
   until = Number.POSITIVE_INFINITY,
 ): number {
-  let longest = 0;
-  for (const task of tasks) {
-    if (task.startTime < from || task.startTime >= until) continue;
-    longest = Math.max(longest, task.duration);
-  }
-  return longest;
+  return startingIn(tasks, from, until).reduce((longest, t) => Math.max(longest, t.duration), 0);
 }
 
 /** How many tasks starting in [from, until) are longer than 50 ms. */
@@ -89,9 +87,7 @@ export function countLongTasks(
   from = Number.NEGATIVE_INFINITY,
   until = Number.POSITIVE_INFINITY,
 ): number {
-  return tasks.filter(
-    (t) => t.startTime >= from && t.startTime < until && t.duration > LONG_TASK_MS,
-  ).length;
+  return startingIn(tasks, from, until).filter((t) => t.duration > LONG_TASK_MS).length;
 }
 
 /**

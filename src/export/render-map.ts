@@ -130,10 +130,13 @@ function rendererFor(source: MapLibreMap): Renderer {
       reject(e.error ?? new Error('the export map failed to load')),
     );
   });
-  renderer = { map, container, loaded };
+  const made = { map, container, loaded };
+  renderer = made;
   // A failed start is not kept: the next export tries afresh.
-  loaded.catch(() => disposeMapPicture());
-  return renderer;
+  loaded.catch(() => {
+    if (renderer === made) disposeMapPicture();
+  });
+  return made;
 }
 
 /**

@@ -20,6 +20,19 @@ async function openDialog(page: Page) {
   return dialog;
 }
 
+/** Chooses a custom size and a scale, as a person fills the dialog. */
+async function customSize(
+  dialog: ReturnType<Page['getByRole']>,
+  width: number,
+  height: number,
+  scale: number,
+) {
+  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Width').fill(String(width));
+  await dialog.getByLabel('Height').fill(String(height));
+  await dialog.getByLabel('Scale').selectOption({ label: `${scale}x` });
+}
+
 async function download(page: Page, dialog: ReturnType<Page['getByRole']>, path: string) {
   const [file] = await Promise.all([
     page.waitForEvent('download', { timeout: 150_000 }),
@@ -86,10 +99,7 @@ test('a PNG is size × scale pixels, named from the state, with the map’s colo
   await page.goto('/?date=2025-07-10&country=CHN');
   await waitForMapReady(page);
   const dialog = await openDialog(page);
-  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Width').fill('600');
-  await dialog.getByLabel('Height').fill('400');
-  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  await customSize(dialog, 600, 400, 2);
   const name = await download(page, dialog, test.info().outputPath('map.png'));
   expect(name).toBe('kabul-atlas_CHN_2025-07-10_600x400@2x.png');
   const png = PNG.sync.read(readFileSync(test.info().outputPath('map.png')));
@@ -109,10 +119,7 @@ test('the dark theme draws the dark map', async ({ page }) => {
   await page.goto('/?date=2025-07-10');
   await waitForMapReady(page);
   const dialog = await openDialog(page);
-  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Width').fill('500');
-  await dialog.getByLabel('Height').fill('300');
-  await dialog.getByLabel('Scale').selectOption({ label: '1x' });
+  await customSize(dialog, 500, 300, 1);
   await dialog.getByRole('radio', { name: 'Dark' }).check();
   await download(page, dialog, test.info().outputPath('dark.png'));
   const png = PNG.sync.read(readFileSync(test.info().outputPath('dark.png')));
@@ -151,10 +158,7 @@ test('an SVG is real vectors: a path per country and arc, the title and the sour
 test('a size past 8192 pixels a side is refused with the reason', async ({ page }) => {
   await page.goto('/');
   const dialog = await openDialog(page);
-  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Width').fill('5000');
-  await dialog.getByLabel('Height').fill('1000');
-  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  await customSize(dialog, 5000, 1000, 2);
   await expect(dialog.getByRole('alert')).toContainText(/too large/i);
   await expect(dialog.getByRole('button', { name: 'Download', exact: true })).toBeDisabled();
 });
@@ -164,10 +168,7 @@ test('in presentation mode the export is the scene, named for it', async ({ page
   await page.goto('/?mode=present&scene=3');
   await waitForMapReady(page);
   const dialog = await openDialog(page);
-  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Width').fill('480');
-  await dialog.getByLabel('Height').fill('270');
-  await dialog.getByLabel('Scale').selectOption({ label: '1x' });
+  await customSize(dialog, 480, 270, 1);
   const name = await download(page, dialog, test.info().outputPath('scene.png'));
   expect(name).toBe(`kabul-atlas_scene-03-${scene.id}_480x270@1x.png`);
 });
@@ -179,10 +180,7 @@ test('in presentation mode the whole deck downloads as a zip of numbered PNGs', 
   await page.goto('/?mode=present&scene=1');
   await waitForMapReady(page);
   const dialog = await openDialog(page);
-  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Width').fill('320');
-  await dialog.getByLabel('Height').fill('200');
-  await dialog.getByLabel('Scale').selectOption({ label: '1x' });
+  await customSize(dialog, 320, 200, 1);
   const [file] = await Promise.all([
     page.waitForEvent('download', { timeout: 550_000 }),
     dialog.getByRole('button', { name: 'Download all scenes' }).click(),
@@ -205,10 +203,7 @@ test('in presentation mode the whole deck downloads as a PDF, a page per scene',
   await page.goto('/?mode=present&scene=1');
   await waitForMapReady(page);
   const dialog = await openDialog(page);
-  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Width').fill('320');
-  await dialog.getByLabel('Height').fill('200');
-  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  await customSize(dialog, 320, 200, 2);
   const [file] = await Promise.all([
     page.waitForEvent('download', { timeout: 550_000 }),
     dialog.getByRole('button', { name: 'Download scenes as PDF' }).click(),
@@ -232,10 +227,7 @@ test('Copy puts the PNG on the clipboard', async ({ page, context }) => {
   await page.goto('/?date=2025-07-10');
   await waitForMapReady(page);
   const dialog = await openDialog(page);
-  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Width').fill('400');
-  await dialog.getByLabel('Height').fill('300');
-  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  await customSize(dialog, 400, 300, 2);
   await dialog.getByRole('button', { name: 'Copy' }).click();
   await expect(dialog.getByText('Copied to the clipboard')).toBeVisible({ timeout: 60_000 });
   const copied = await page.evaluate(async () => {
@@ -251,10 +243,7 @@ test('a picture 8192 pixels wide is drawn at full size', async ({ page }) => {
   await page.goto('/?date=2025-07-10&country=CHN');
   await waitForMapReady(page);
   const dialog = await openDialog(page);
-  await dialog.getByLabel('Size').selectOption({ label: 'Custom' });
-  await dialog.getByLabel('Width').fill('4096');
-  await dialog.getByLabel('Height').fill('1024');
-  await dialog.getByLabel('Scale').selectOption({ label: '2x' });
+  await customSize(dialog, 4096, 1024, 2);
   await download(page, dialog, test.info().outputPath('wide.png'));
   const png = PNG.sync.read(readFileSync(test.info().outputPath('wide.png')));
   expect([png.width, png.height]).toEqual([8192, 2048]);
