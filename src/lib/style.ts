@@ -107,16 +107,6 @@ export const MAP_THEMES: Readonly<Record<ThemeName, MapTheme>> = {
   },
 };
 
-/** Opacity 1 where a boolean feature state (`selected`, `hovered`) is set, else 0. */
-export function flagOpacity(flag: 'selected' | 'hovered'): Expression {
-  return ['case', ['boolean', ['feature-state', flag], false], 1, 0];
-}
-
-/** Opacity 1 where the country's `tension` feature state is `state`, else 0. */
-export function tensionOpacity(state: 'tension' | 'conflict'): Expression {
-  return ['case', ['==', ['feature-state', 'tension'], state], 1, 0];
-}
-
 /** The levels from the closest to the most distant, as the legend lists them. */
 export function levelsByRank(levels: Levels): Levels['levels'] {
   return [...levels.levels].sort((a, b) => b.rank - a.rank);

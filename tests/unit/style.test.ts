@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countryFillColor, levelsByRank, tensionOpacity } from '../../src/lib/style.ts';
+import { countryFillColor, levelsByRank } from '../../src/lib/style.ts';
 import { minimalDataset } from './helpers.ts';
 
 const { levels } = minimalDataset();
@@ -21,17 +21,6 @@ describe('countryFillColor', () => {
   test('falls back to the no-data colour', () => {
     const match = countryFillColor(levels)[3] as unknown[];
     expect(match.at(-1)).toBe('#e9e6e1');
-  });
-});
-
-describe('tensionOpacity', () => {
-  test.each(['tension', 'conflict'] as const)('shows the %s line only in that state', (state) => {
-    expect(tensionOpacity(state)).toEqual([
-      'case',
-      ['==', ['feature-state', 'tension'], state],
-      1,
-      0,
-    ]);
   });
 });
 
