@@ -33,7 +33,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [
     svelte(),
-    datasetPlugin({ folder: 'data', urlPath: '/data/' }),
+    datasetPlugin({ folder: 'data', urlPath: '/data/', also: ['geo/countries.json'] }),
     contentSecurityPolicy(),
   ],
   resolve: {
