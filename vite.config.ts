@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { APP_POLICY, formatPolicy } from './scripts/csp.ts';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
+import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
 
 // Dates in the data are calendar days; pin the zone so no test depends on the machine's.
 process.env.TZ = 'UTC';
@@ -35,6 +36,8 @@ export default defineConfig({
     svelte(),
     datasetPlugin({ folder: 'data', urlPath: '/data/', also: ['geo/countries.json'] }),
     contentSecurityPolicy(),
+    // Brotli and gzip copies beside each text file, which scripts/serve.ts sends when accepted.
+    precompressPlugin(),
   ],
   resolve: {
     alias: [

@@ -1,5 +1,6 @@
 /**
- * Serves the built app (dist/) on localhost.
+ * Serves the built app (dist/) on localhost, compressed (Brotli or gzip) when the build left
+ * compressed copies and the browser accepts them.
  *
  *   npx tsx scripts/serve.ts [--port N] [--root DIR]      (or PORT=N)
  *
@@ -63,9 +64,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   // dev: true makes sirv look files up on each request instead of listing the folder once at start,
   // so a rebuild of dist/ while this server runs is served correctly (the hashed names change).
+  // brotli and gzip: the build writes NAME.br and NAME.gz beside each text file
+  // (scripts/vite-precompress-plugin.ts); sirv sends one when the request's Accept-Encoding allows
+  // it (Brotli first), with Content-Encoding, the original's Content-Type and
+  // `Vary: Accept-Encoding`, and the file itself otherwise or when there is no copy. A file
+  // edited by hand in dist/ leaves its copies stale: rebuild instead.
   const files = sirv(root, {
     dev: true,
     etag: true,
+    brotli: true,
+    gzip: true,
     setHeaders(res, pathname) {
       res.setHeader(
         'Cache-Control',
