@@ -1,7 +1,7 @@
 /**
  * What a page shipped, by kind: each response sorted into app JS, maplibre-gl, deck.gl, CSS,
- * geometry, data and fonts, and sized raw and gzipped (zlib level 9: the local server sends
- * files uncompressed, and a production host would compress them at least this well).
+ * geometry, data and fonts, and sized raw and gzipped (zlib level 9). The local server sends the
+ * build's Brotli copies, smaller still; gzip at level 9 is what any host would reach.
  */
 import { gzipSync } from 'node:zlib';
 
@@ -54,7 +54,7 @@ export function resourceKind(url: string): Kind {
   return 'other';
 }
 
-/** A body's size as sent (the server does not compress) and gzipped at level 9. */
+/** A body's size uncompressed, and gzipped at level 9. */
 export interface Size {
   raw: number;
   gzip: number;

@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { readDatasetFolder, shippedGeometryIds } from '../scripts/dataset-files.ts';
+import { precompressPlugin } from '../scripts/vite-precompress-plugin.ts';
 import { formatProblem, validateDataset } from '../src/lib/validate.ts';
 import { pageData } from './page-data.ts';
 
@@ -55,7 +56,8 @@ export default defineConfig(({ mode }) => {
     root: join(BENCH, 'pages', page),
     publicDir: false,
     logLevel: 'warn',
-    plugins: [benchAssets()],
+    // Compressed copies as the app's build writes them, so all three pages are served alike.
+    plugins: [benchAssets(), precompressPlugin()],
     resolve: {
       // MapLibre's CSP build, as the app's vite.config.ts picks: its worker is a file.
       alias: [{ find: /^maplibre-gl$/, replacement: 'maplibre-gl/dist/maplibre-gl-csp.js' }],
