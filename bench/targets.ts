@@ -70,16 +70,17 @@ export const TARGETS: readonly Target[] = [
     why:
       'Most of the main thread’s time before the first render is spent waiting for the GPU, which ' +
       'here is SwiftShader on the same two cores: each frame is read back into Chromium’s software ' +
-      'compositor, and the main thread waits for it to be drawn. The app draws fourteen layers ' +
-      'where the floor draws six: country names rasterised from the bundled fonts, the arcs with ' +
-      'casings and arrowheads, and four outline layers (hover, selection, tension, conflict) drawn ' +
-      'over every country at opacity 0 until one is needed. It also fetches and validates the ' +
-      'eleven dataset files before it creates the map; the floor creates its map first',
+      'compositor, and the main thread waits for it to be drawn. The app sends five sources to ' +
+      'MapLibre’s worker where the floor sends two, and draws fourteen layers to the floor’s six: ' +
+      'country names rasterised from the bundled fonts, the arcs with casings and arrowheads, and ' +
+      'five outline layers (these draw only the few countries outlined, from a source of their ' +
+      'own). Before it makes the map it validates the dataset and lays out the page around it ' +
+      '(timeline, key, hotspots); the floor makes its map first. The worker, the geometry and the ' +
+      'dataset files already load with the page',
     close:
-      'Create the map and fetch the geometry while the dataset loads and validates; draw the rarely ' +
-      'used outlines from small sources holding only the countries that need one (a hovered or ' +
-      'selected country, the few in tension) instead of every country at opacity 0; keep hidden ' +
-      'arcs out of what is drawn. On hardware WebGL the drawing costs a fraction of this',
+      'Make the map while the dataset is validated (the map component would have to exist before ' +
+      'the dataset does); add the labels and arcs after the first frame of fills. On hardware ' +
+      'WebGL the drawing costs a fraction of this',
   },
   {
     id: 'render-vs-deck',
@@ -91,8 +92,8 @@ export const TARGETS: readonly Target[] = [
     value: (f) => ratio(f.firstRender.app.median, f.firstRender.deck.median),
     why:
       'deck.gl adds its bytes (about 220 KB gzip) and its own initialisation, but the app still does ' +
-      'more before its first frame is drawn: the dataset and its validation, the labels and their ' +
-      'fonts, and the outline layers drawn at opacity 0 (see the floor)',
+      'more before its first frame is drawn: the dataset and its validation, the page around the ' +
+      'map, the labels and their fonts (see the floor)',
     close: 'The same as for the floor',
   },
   {
@@ -104,12 +105,12 @@ export const TARGETS: readonly Target[] = [
     format: kb,
     value: (f) => f.bytes.app.first['app-js'].gzip,
     why:
-      'The entry chunk carries everything the first view needs and more: Svelte, the valibot ' +
-      'schema and validator, d3-geo, polylabel, topojson-client, and every panel (country dossier, ' +
-      'table, search, timeline)',
+      'The entry chunk carries what the first view needs: Svelte, the valibot schema and ' +
+      'validator, d3-geo, polylabel, topojson-client, the timeline, key and search (the country ' +
+      'panel, the table and the scene view load on demand)',
     close:
-      'Load the country panel and the table view on demand (they are not on screen at first), or ' +
-      'validate the dataset at build time and ship the validator only with the error screen',
+      'Validate the dataset at build time and ship the validator only with the error screen, or ' +
+      'compute the label points at build time and drop polylabel',
   },
   {
     id: 'geometry',
@@ -149,7 +150,9 @@ export const TARGETS: readonly Target[] = [
     why:
       'A selection builds the side panel’s DOM in one go (the dossier: level, events, motives, ' +
       'quotes, sources), which is most of the script time of a first selection in a profile; the ' +
-      'frame after it re-runs MapLibre’s label placement',
+      'selected country’s shape goes to MapLibre’s worker for its outline (a large country such as ' +
+      'Russia takes a few milliseconds to serialise), and the frame after it re-runs the label ' +
+      'placement',
     close:
       'Show the panel’s heading and level first and build its lists a frame later, or keep the ' +
       'panel mounted and patch its contents',
@@ -165,7 +168,7 @@ export const TARGETS: readonly Target[] = [
     why:
       'Feature state for every arc of the category, then MapLibre’s frame, in which the hidden ' +
       'arcs are still drawn (at opacity 0) with their casings and arrowheads',
-    close: 'Keep hidden arcs out of what is drawn, and draw fewer layers (see the first render)',
+    close: 'Keep hidden arcs out of what is drawn (a filter on a source of the shown arcs)',
   },
   {
     id: 'explore-long-task',
@@ -197,8 +200,8 @@ export const TARGETS: readonly Target[] = [
       'Most of it goes to drawing the 3840×2160 picture on SwiftShader, which the read-back ' +
       '(export:drawn → export:read) waits for; the draft pass and the PNG encoding are smaller',
     close:
-      'Draw fewer layers in the off-screen map (no outlines at opacity 0); on hardware WebGL the ' +
-      'same picture draws in a small fraction of the time',
+      'Keep hidden arcs out of the off-screen map; on hardware WebGL the same picture draws in a ' +
+      'small fraction of the time',
   },
   {
     id: 'png-export-first',
