@@ -12,7 +12,7 @@ import {
   type PictureOptions,
   type PictureState,
 } from './plan.ts';
-import type { MapPictureRequest } from './render-map.ts';
+import type { MapPictureRequest, PictureDraft } from './render-map.ts';
 
 /** Renders the map for a request (the page binds it to the visible map). */
 export type RenderMap = (request: Omit<MapPictureRequest, 'source'>) => Promise<HTMLCanvasElement>;
@@ -21,6 +21,28 @@ export type RenderMap = (request: Omit<MapPictureRequest, 'source'>) => Promise<
 export interface FeatureIds {
   countries: readonly string[];
   arcs: readonly string[];
+}
+
+/**
+ * What the off-screen map draws for a picture, but its scale: size, camera, feature state and
+ * theme. The warm-up and the picture use the same, so the picture finds the map ready.
+ */
+export function mapDraft(
+  state: PictureState,
+  options: PictureOptions,
+  ids: FeatureIds,
+): PictureDraft {
+  const { size } = options;
+  return {
+    width: size.width,
+    height: size.height,
+    camera: pictureCamera(state, size),
+    featureState: [
+      { source: 'countries', ids: ids.countries },
+      { source: 'motive-arcs', ids: ids.arcs },
+    ],
+    paint: themePaint(options.theme, state.dataset.levels),
+  };
 }
 
 /**
@@ -36,21 +58,11 @@ export async function exportPng(
 ): Promise<Blob> {
   await loadExportFonts();
   const { size, scale } = options;
-  const camera = pictureCamera(state, size);
+  const draft = mapDraft(state, options, ids);
   const layout = exportLayout(
-    pictureLayoutInput(state, options, focusRects(state, size, camera), canvasMeasure()),
+    pictureLayoutInput(state, options, focusRects(state, size, draft.camera), canvasMeasure()),
   );
-  const canvas = await render({
-    width: size.width,
-    height: size.height,
-    scale,
-    camera,
-    featureState: [
-      { source: 'countries', ids: ids.countries },
-      { source: 'motive-arcs', ids: ids.arcs },
-    ],
-    paint: themePaint(options.theme, state.dataset.levels),
-  });
+  const canvas = await render({ ...draft, scale });
   performance.mark('export:read');
   const g = canvas.getContext('2d')!;
   g.setTransform(scale, 0, 0, scale, 0, 0);

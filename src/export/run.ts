@@ -6,7 +6,8 @@ import { zipSync } from 'fflate';
 import { exportFileName } from '../lib/export-name.ts';
 import { pdfDeck, type PdfPicture } from '../lib/pdf-deck.ts';
 import type { PictureOptions, PictureState } from './plan.ts';
-import { exportPng, type FeatureIds, type RenderMap } from './png.ts';
+import { exportPng, mapDraft, type FeatureIds, type RenderMap } from './png.ts';
+import type { PictureDraft } from './render-map.ts';
 import { exportSvg, type SvgScene } from './svg.ts';
 import type { DeckFormat } from './types.ts';
 
@@ -47,6 +48,19 @@ export async function exportPicture(
       ? new Blob([exportSvg(state, options, svgScene)], { type: 'image/svg+xml' })
       : await exportPng(state, options, render, ids);
   return { blob, filename };
+}
+
+/**
+ * What the off-screen map can get ready for while the reader is still choosing (`MapAccess.warm`),
+ * or null when the choice needs no map: an SVG is drawn from the data alone.
+ * @example const draft = pictureDraft(state, choice, ids); if (draft) access.warm(draft);
+ */
+export function pictureDraft(
+  state: PictureState,
+  options: PictureOptions,
+  ids: FeatureIds,
+): PictureDraft | null {
+  return options.format === 'png' ? mapDraft(state, options, ids) : null;
 }
 
 /** The JPEG quality of the PDF's pages: no visible loss on flat map colours and text. */

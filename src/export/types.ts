@@ -2,7 +2,7 @@
 import type { ExportElement } from '../lib/export-layout.ts';
 import type { ThemeName } from '../lib/style.ts';
 import type { Camera } from '../lib/url-state.ts';
-import type { MapPictureRequest } from './render-map.ts';
+import type { MapPictureRequest, PictureDraft } from './render-map.ts';
 
 /** The whole deck: numbered PNGs in a zip, or a PDF with a page per scene. */
 export type DeckFormat = 'zip' | 'pdf';
@@ -24,8 +24,11 @@ export interface ExportFile {
 
 /** What an export needs from the visible map, handed over by the map's export bridge. */
 export interface MapAccess {
-  /** Gets the off-screen renderer ready (called when the Export dialog opens). */
-  warm: () => void;
+  /**
+   * Gets the off-screen renderer ready while the reader chooses: for the view on screen when the
+   * Export dialog opens (no draft), then for each size and theme chosen (`pictureDraft`).
+   */
+  warm: (draft?: PictureDraft) => void;
   render: (request: Omit<MapPictureRequest, 'source'>) => Promise<HTMLCanvasElement>;
   camera: () => Camera;
 }

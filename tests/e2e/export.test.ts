@@ -115,6 +115,24 @@ test('a PNG is size × scale pixels, named from the state, with the map’s colo
   expect(dark).toBeGreaterThan(200);
 });
 
+test('a PNG asked for while the map gets ready for another size comes out at its own size', async ({
+  page,
+}) => {
+  await page.goto('/?date=2025-07-10&country=CHN');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  // The off-screen map starts getting ready for the social size, then the choice changes.
+  await dialog.getByLabel('Size').selectOption({ label: '1200 × 675 (social)' });
+  await customSize(dialog, 600, 400, 1);
+  await download(page, dialog, test.info().outputPath('changed.png'));
+  const png = PNG.sync.read(readFileSync(test.info().outputPath('changed.png')));
+  expect([png.width, png.height]).toEqual([600, 400]);
+  const at = await picturePoint(page, { width: 600, height: 400 }, 110, 28);
+  expect(
+    colourDistance(pixel(png, at.x, at.y), rgbOf(levelColour('ambassador'))),
+  ).toBeLessThanOrEqual(6);
+});
+
 test('the dark theme draws the dark map', async ({ page }) => {
   await page.goto('/?date=2025-07-10');
   await waitForMapReady(page);

@@ -1,0 +1,68 @@
+/**
+ * What the off-screen map gets ready for while the reader chooses in the Export dialog: the PNG's
+ * size, camera, feature state and theme, exactly what the picture itself will ask the map for.
+ */
+import { describe, expect, test } from 'vitest';
+import type { PictureOptions, PictureState } from '../../src/export/plan.ts';
+import { pictureCamera } from '../../src/export/plan.ts';
+import { pictureDraft } from '../../src/export/run.ts';
+import { themePaint, type ThemeName } from '../../src/lib/style.ts';
+import { minimalDataset } from './helpers.ts';
+
+const dataset = minimalDataset();
+
+const state: PictureState = {
+  dataset,
+  date: '2025-07-10',
+  camera: { lon: 69.2, lat: 34.5, zoom: 3 },
+  view: { width: 1280, height: 637 },
+  motives: new Set(['economic']),
+  focus: [],
+  scene: null,
+  frames: new Map(),
+};
+
+const ids = { countries: ['AFG', 'CHN'], arcs: ['CHN-economic'] };
+
+function options(overrides: Partial<PictureOptions>): PictureOptions {
+  return {
+    format: 'png',
+    size: { width: 1920, height: 1080 },
+    scale: 2,
+    theme: 'light',
+    show: { title: true, subtitle: true, legend: true, date: true, source: true, credit: true },
+    ...overrides,
+  };
+}
+
+describe('pictureDraft', () => {
+  test('an SVG needs no map', () => {
+    expect(pictureDraft(state, options({ format: 'svg' }), ids)).toBeNull();
+  });
+
+  test.each([
+    { size: { width: 1920, height: 1080 }, theme: 'light' as ThemeName },
+    { size: { width: 1280, height: 637 }, theme: 'dark' as ThemeName },
+    { size: { width: 1080, height: 1080 }, theme: 'light' as ThemeName },
+  ])(
+    'a PNG at $size.width×$size.height, $theme: its size, camera, feature state and theme',
+    (c) => {
+      expect(pictureDraft(state, options(c), ids)).toEqual({
+        width: c.size.width,
+        height: c.size.height,
+        camera: pictureCamera(state, c.size),
+        featureState: [
+          { source: 'countries', ids: ids.countries },
+          { source: 'motive-arcs', ids: ids.arcs },
+        ],
+        paint: themePaint(c.theme, dataset.levels),
+      });
+    },
+  );
+
+  test('the scale changes nothing the map must get ready', () => {
+    expect(pictureDraft(state, options({ scale: 4 }), ids)).toEqual(
+      pictureDraft(state, options({ scale: 1 }), ids),
+    );
+  });
+});
