@@ -34,7 +34,8 @@ export interface OutlineMarks {
 
 /**
  * One feature per country and role; a country with two roles (selected and in conflict) comes
- * twice. Ids the geometry lacks are passed over.
+ * twice. The pointer's outline is left out on the selected country, whose own covers it: each
+ * shape here is copied to MapLibre's worker. Ids the geometry lacks are passed over.
  * @example countryOutlines(byId, { hovered: null, selected: 'CHN', highlight: null, tension: new Map() })
  *   // one feature: CHN's shape with { id: 'CHN', role: 'selected' }
  */
@@ -43,7 +44,7 @@ export function countryOutlines(
   marks: OutlineMarks,
 ): FeatureCollection<Polygon | MultiPolygon, OutlineProps> {
   const roles: [string, OutlineRole][] = [];
-  if (marks.hovered) roles.push([marks.hovered, 'hovered']);
+  if (marks.hovered && marks.hovered !== marks.selected) roles.push([marks.hovered, 'hovered']);
   if (marks.selected) roles.push([marks.selected, 'selected']);
   for (const id of marks.highlight ?? []) roles.push([id, 'highlight']);
   for (const [id, { tension }] of marks.tension) roles.push([id, tension]);

@@ -48,6 +48,11 @@ describe('countryOutlines', () => {
       { selected: 'PAK', tension: new Map([['PAK', { tension: 'conflict' as const }]]) },
       ['PAK:selected', 'PAK:conflict'],
     ],
+    [
+      'the selection alone when the pointer is on it',
+      { hovered: 'PAK', selected: 'PAK' },
+      ['PAK:selected'],
+    ],
     ['an id the geometry lacks', { selected: 'XKX', hovered: 'CHN' }, ['CHN:hovered']],
   ])('outlines %s', (_, marks, expected) => {
     expect(roles(marks)).toEqual(expected);
