@@ -10,10 +10,12 @@ import maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { loadLabelFaces } from './map/label-faces.ts';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 // Start MapLibre's worker now, not when the map is made: loading it (a megabyte of script) then
 // overlaps the dataset's loading and validation instead of following them.
 maplibregl.prewarm();
+void loadLabelFaces();
 
 mount(App, { target: document.getElementById('app')! });

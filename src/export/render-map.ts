@@ -19,6 +19,7 @@
  */
 import maplibregl, { type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import { addArrowheads } from '../map/arrowheads.ts';
+import { contextOf, gateDraws } from '../map/gate-draws.ts';
 
 export interface PictureCamera {
   lon: number;
@@ -62,30 +63,6 @@ const REMOVED = 'the export map was removed';
 /** A repaint that keeps drawing frames is given up after this many (none did here). */
 const MAX_SETTLE_REPAINTS = 10;
 
-/** The WebGL calls that draw; `gateDraws` holds them back. */
-const DRAW_CALLS = [
-  'drawArrays',
-  'drawElements',
-  'drawArraysInstanced',
-  'drawElementsInstanced',
-  'drawRangeElements',
-] as const;
-
-/**
- * Makes a WebGL context's draw calls do nothing while `gate.open` is false. Everything else
- * (uploads, programs, state, clears) goes through, so a frame drawn with the gate shut leaves the
- * map exactly as ready for the next one and costs the renderer nothing.
- * @example const gate = { open: false }; gateDraws(gl, gate); // gate.open = true around the frame to read
- */
-export function gateDraws(gl: object, gate: { open: boolean }): void {
-  const calls = gl as Record<string, unknown>;
-  for (const name of DRAW_CALLS) {
-    const call = calls[name];
-    if (typeof call !== 'function') continue;
-    calls[name] = (...args: unknown[]): unknown => (gate.open ? call.apply(gl, args) : undefined);
-  }
-}
-
 /** Resolves on the map's next `idle` after a repaint, or at once when `signal` aborts. */
 function idle(map: MapLibreMap, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -117,12 +94,6 @@ export async function settle(map: MapLibreMap, signal?: AbortSignal): Promise<vo
     map.off('render', count);
     if (frames <= 1) return;
   }
-}
-
-/** The hidden map's WebGL context. */
-function contextOf(map: MapLibreMap): WebGLRenderingContext | WebGL2RenderingContext | null {
-  const canvas = map.getCanvas();
-  return canvas.getContext('webgl2') ?? canvas.getContext('webgl');
 }
 
 /**
@@ -208,7 +179,7 @@ function rendererFor(source: MapLibreMap): Renderer {
     canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
   });
   const gate = { open: false };
-  const gl = contextOf(map);
+  const gl = contextOf(map.getCanvas());
   if (gl) gateDraws(gl, gate);
   const removed = new AbortController();
   const made: Renderer = { map, container, loaded: Promise.resolve(), gate, removed };
@@ -285,7 +256,7 @@ async function compileAhead({ map, gate }: Renderer): Promise<void> {
   } finally {
     gate.open = false;
   }
-  const gl = contextOf(map);
+  const gl = contextOf(map.getCanvas());
   if (gl && 'fenceSync' in gl) {
     const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
     gl.flush();

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { gateDraws, settle } from '../../src/export/render-map.ts';
+import { settle } from '../../src/export/render-map.ts';
+import { gateDraws } from '../../src/map/gate-draws.ts';
 
 const DRAW_CALLS = [
   'drawArrays',
