@@ -68,19 +68,17 @@ export const TARGETS: readonly Target[] = [
     format: times,
     value: (f) => ratio(f.firstRender.app.median, f.firstRender.floor.median),
     why:
-      'Most of the main thread’s time before the first render is spent waiting for the GPU, which ' +
-      'here is SwiftShader on the same two cores: each frame is read back into Chromium’s software ' +
-      'compositor, and the main thread waits for it to be drawn. The app sends five sources to ' +
-      'MapLibre’s worker where the floor sends two, and draws fourteen layers to the floor’s six: ' +
-      'country names rasterised from the bundled fonts, the arcs with casings and arrowheads, and ' +
-      'five outline layers (these draw only the few countries outlined, from a source of their ' +
-      'own). Before it makes the map it validates the dataset and lays out the page around it ' +
-      '(timeline, key, hotspots); the floor makes its map first. The worker, the geometry and the ' +
-      'dataset files already load with the page',
+      'The app makes its map only once the dataset has arrived and been validated and the page ' +
+      'around the map has been built and laid out (timeline, key, search): its layers add their ' +
+      'sources about 250–350 ms after the data arrives, where the floor makes its map before its ' +
+      'data arrives and adds its two sources at once. It then sends five sources to MapLibre’s ' +
+      'worker where the floor sends two (the country names, in the bundled fonts, the arcs and the ' +
+      'outlines besides the fills and borders). Its first picture is a single frame: the map draws ' +
+      'nothing until every source is in (src/map/gate-draws.ts), where the floor draws a partial ' +
+      'picture as each tile arrives and waits for SwiftShader at each',
     close:
       'Make the map while the dataset is validated (the map component would have to exist before ' +
-      'the dataset does); add the labels and arcs after the first frame of fills. On hardware ' +
-      'WebGL the drawing costs a fraction of this',
+      'the dataset does), so that the countries’ tiles are cut while the rest of the page is built',
   },
   {
     id: 'render-vs-deck',
@@ -91,9 +89,8 @@ export const TARGETS: readonly Target[] = [
     format: times,
     value: (f) => ratio(f.firstRender.app.median, f.firstRender.deck.median),
     why:
-      'deck.gl adds its bytes (about 220 KB gzip) and its own initialisation, but the app still does ' +
-      'more before its first frame is drawn: the dataset and its validation, the page around the ' +
-      'map, the labels and their fonts (see the floor)',
+      'deck.gl adds its bytes (about 220 KB gzip) and its own initialisation; the app makes its ' +
+      'map later, after the dataset and the page around the map (see the floor)',
     close: 'The same as for the floor',
   },
   {
