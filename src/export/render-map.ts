@@ -102,8 +102,7 @@ export async function settle(map: MapLibreMap, signal?: AbortSignal): Promise<vo
  * here, where reading the pixels takes milliseconds.
  */
 function readBack(source: HTMLCanvasElement, width: number, height: number): HTMLCanvasElement {
-  const gl = (source.getContext('webgl2') ??
-    source.getContext('webgl')) as WebGLRenderingContext | null;
+  const gl = contextOf(source);
   const out = document.createElement('canvas');
   out.width = width;
   out.height = height;
