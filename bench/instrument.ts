@@ -7,7 +7,7 @@
  * The init script is JavaScript source, not a function: functions compiled by tsx carry helper
  * calls that do not exist in the page.
  */
-import type { CDPSession, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import type { LongTask } from './stats.ts';
 import type { ChangeCost } from './types.ts';
 
@@ -206,4 +206,30 @@ export function loadedResources(page: Page): Promise<{ url: string; start: numbe
 /** Lets pending work and late long-task reports settle. */
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * How the browser composites its pages, from chrome://gpu: "Software only…" under `--disable-gpu`
+ * (the compositor then reads every WebGL frame back on the page's main thread), "Hardware
+ * accelerated" when Chromium's GPU process composites (here on SwiftShader, as on a machine with a
+ * GPU it would on the GPU).
+ */
+export async function compositingOf(browser: Browser): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    await page.goto('chrome://gpu');
+    // The status list is drawn into a shadow root once the page has asked the GPU process.
+    for (let i = 0; i < 50; i++) {
+      const text = await read<string>(
+        page,
+        `(() => { const v = document.querySelector('info-view'); return (v && v.shadowRoot ? v.shadowRoot.textContent : document.body.innerText) || ''; })()`,
+      );
+      const status = /Compositing:\s*([^*\n]+)/.exec(text)?.[1]?.trim();
+      if (status) return status;
+      await pause(100);
+    }
+    return 'unknown';
+  } finally {
+    await page.close();
+  }
 }

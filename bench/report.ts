@@ -18,8 +18,20 @@ export interface ReportInput {
   plan: Plan;
   figures: Figures;
   lighthouse: LighthouseSection;
+  /**
+   * The second pass, with Chromium's GPU process compositing (on SwiftShader here); absent from
+   * benches run before it existed or with --gpu-runs 0.
+   */
+  gpu?: GpuPass | null;
   /** How long the whole bench took, builds included. */
   minutes: number;
+}
+
+/** The same runs again in a browser that composites on the GPU process. */
+export interface GpuPass {
+  /** chrome://gpu's compositing status in that browser. */
+  compositing: string;
+  figures: Figures;
 }
 
 const PAGE_LABELS: Readonly<Record<PageName, string>> = {
@@ -52,41 +64,96 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-function targetsSection(figures: Figures, lighthouse: LighthouseSection): string[] {
-  const judged = judgeTargets(figures, lighthouse);
-  const rows = judged.map(({ target, value, verdict }) => [
-    target.label,
-    target.source,
-    `${LIMIT_WORDS[target.comparison]} ${target.format(target.limit)}`,
-    value === null || !Number.isFinite(value) ? '–' : target.format(value),
-    VERDICT_WORDS[verdict.status],
-    marginText(verdict, target.format),
-  ]);
-  const missed = judged.filter((j) => j.verdict.status === 'missed');
+/** A target's value as shown: formatted, or a dash when it was not measured. */
+function shown(target: Target, value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '–' : target.format(value);
+}
+
+function countLine(judged: readonly { verdict: Verdict }[]): string {
   const met = judged.filter((j) => j.verdict.status === 'met').length;
+  const missed = judged.filter((j) => j.verdict.status === 'missed').length;
+  const unmeasured = judged.length - met - missed;
+  return (
+    `${met} of ${judged.length} met, ${missed} missed` +
+    (unmeasured > 0 ? `, ${unmeasured} not measured` : '')
+  );
+}
+
+function targetsSection(
+  figures: Figures,
+  lighthouse: LighthouseSection,
+  gpu: GpuPass | null,
+): string[] {
+  const judged = judgeTargets(figures, lighthouse);
+  const gpuJudged = gpu
+    ? judgeTargets(gpu.figures, lighthouse).filter(({ target }) => target.perPass !== false)
+    : [];
+  const gpuOf = new Map(gpuJudged.map((j) => [j.target.id, j]));
+  const rows = judged.map(({ target, value, verdict }) => {
+    const second = gpuOf.get(target.id);
+    return [
+      target.label,
+      target.source,
+      `${LIMIT_WORDS[target.comparison]} ${target.format(target.limit)}`,
+      shown(target, value),
+      VERDICT_WORDS[verdict.status],
+      marginText(verdict, target.format),
+      ...(gpu
+        ? [
+            second ? shown(target, second.value) : 'same',
+            second ? VERDICT_WORDS[second.verdict.status] : '',
+          ]
+        : []),
+    ];
+  });
+  const counts = gpu
+    ? `Software compositing (the first pass, ${figures.runs} runs): ${countLine(judged)}. ` +
+      `GPU compositing (the second pass, ${gpu.figures.runs} runs, below; the targets it can ` +
+      `change): ${countLine(gpuJudged)}.`
+    : `${countLine(judged)}.`;
   const out = [
     '## Targets',
     '',
-    `${met} of ${judged.length} met, ${missed.length} missed` +
-      `${judged.length - met - missed.length > 0 ? `, ${judged.length - met - missed.length} not measured` : ''}. ` +
-      'Verdicts are computed from the medians below; ratios compare medians of the same run.',
+    `${counts} Verdicts are computed from the medians below; ratios compare medians of the same run.`,
     '',
-    table(['target', 'set by', 'limit', 'measured', 'verdict', 'margin'], rows, [
-      'left',
-      'left',
-      'right',
-      'right',
-      'left',
-      'left',
-    ]),
+  ];
+  out.push(
+    table(
+      [
+        'target',
+        'set by',
+        'limit',
+        'measured',
+        'verdict',
+        'margin',
+        ...(gpu ? ['GPU compositing', 'verdict'] : []),
+      ],
+      rows,
+      [
+        'left',
+        'left',
+        'right',
+        'right',
+        'left',
+        'left',
+        ...(gpu ? (['right', 'left'] as const) : []),
+      ],
+    ),
+  );
+  const missed = [
+    ...judged.filter((j) => j.verdict.status === 'missed').map((j) => ({ ...j, pass: '' })),
+    ...gpuJudged
+      .filter((j) => j.verdict.status === 'missed')
+      .map((j) => ({ ...j, pass: ' (GPU compositing)' })),
   ];
   if (missed.length > 0) {
     out.push('', '### Missed targets: why, and what would close them', '');
-    for (const { target, value, verdict } of missed) {
+    for (const { target, value, verdict, pass } of missed) {
+      const prose = pass && target.gpu ? target.gpu : target;
       out.push(
-        `- **${target.label}**: ${value === null ? '–' : target.format(value)}, ` +
-          `${marginText(verdict, target.format)}. ${sentence(target.why)} ` +
-          `*To close it:* ${sentence(target.close)}`,
+        `- **${target.label}${pass}**: ${shown(target, value)}, ` +
+          `${marginText(verdict, target.format)}. ${sentence(prose.why)} ` +
+          `*To close it:* ${sentence(prose.close)}`,
       );
     }
   }
@@ -164,6 +231,47 @@ function exportsTable(exports: ExportFigures): string[] {
   return out;
 }
 
+/** The second pass's figures, for the pages side by side as in the first. */
+function gpuSection(gpu: GpuPass | null): string[] {
+  if (!gpu) return [];
+  const g = gpu.figures;
+  const count = (v: number) => String(Math.round(v));
+  return [
+    '## Second pass: GPU compositing',
+    '',
+    `The same runs again, ${g.runs} per page, interleaved, in a second browser started without ` +
+      '`--disable-gpu` and with `--use-angle=swiftshader --enable-unsafe-swiftshader ' +
+      `--ignore-gpu-blocklist\`; its chrome://gpu says compositing is "${gpu.compositing}". ` +
+      'In the first pass Chromium composites in software, so its compositor reads each WebGL ' +
+      'frame back, and the page’s main thread waits while SwiftShader draws it: a browser with a ' +
+      'GPU never does that. Here Chromium’s GPU process draws and composites the frames, as it ' +
+      'would on a GPU, but still on this machine’s CPU, where it competes with the page for the ' +
+      'cores.',
+    '',
+    table(
+      PER_PAGE_HEADERS,
+      [
+        perPageRow('navigation → first complete render (data-ready)', g.firstRender, ms),
+        perPageRow('… and that frame on screen (two frames later)', g.firstPainted, ms),
+        perPageRow('main-thread blocking time before it', g.blocking, ms),
+        perPageRow('date change: script', g.dateScript, ms),
+        perPageRow('selection: script', g.selectScript, ms),
+        perPageRow('motive toggle: script', g.motiveScript, ms),
+        perPageRow('exploration: longest task', g.exploreLongest, ms),
+        perPageRow('exploration: tasks over 50 ms', g.exploreLongTasks, count),
+        perPageRow('scene transition: frame interval, median', g.frameMedian, ms),
+        perPageRow('scene transition: frame interval, 95th percentile', g.frameP95, ms),
+        perPageRow('scene transition: longest task', g.transitionLongest, ms),
+      ],
+      [...PER_PAGE_ALIGN],
+    ),
+    '',
+    `Exports (app): PNG 1920×1080 @2x ${range(g.exports.pngLater, ms)} later, ` +
+      `${range(g.exports.pngFirst, ms)} first; SVG ${range(g.exports.svgLater, ms)} later, ` +
+      `${range(g.exports.svgFirst, ms)} first.`,
+  ];
+}
+
 function lighthouseSection(section: LighthouseSection): string[] {
   const out = ['## Lighthouse', ''];
   if (section.status === 'skipped') return [...out, `Not run: ${section.note}`];
@@ -215,6 +323,7 @@ export function renderReport(input: ReportInput): string {
         ['Node', machine.node],
         ['Chromium', `${machine.chromium}, headless`],
         ['WebGL renderer', machine.renderer],
+        ...(machine.compositing ? [['compositing', machine.compositing]] : []),
         [
           'load average (1, 5, 15 min)',
           `${machine.load.before.map((v) => v.toFixed(2)).join(', ')} before; ` +
@@ -240,7 +349,7 @@ export function renderReport(input: ReportInput): string {
       'MapboxOverlay (bench/pages/deck). All three are served by scripts/serve.ts, with the ' +
       "app's Content-Security-Policy.",
     '',
-    ...targetsSection(f, input.lighthouse),
+    ...targetsSection(f, input.lighthouse, input.gpu ?? null),
     '',
     '## Figures',
     '',
@@ -338,6 +447,7 @@ export function renderReport(input: ReportInput): string {
     '',
     ...exportsTable(f.exports),
     '',
+    ...(input.gpu ? [...gpuSection(input.gpu), ''] : []),
     ...lighthouseSection(input.lighthouse),
   ];
   const errors = PAGE_NAMES.flatMap((p) => f.consoleErrors[p].map((e) => `${p}: ${e}`));
@@ -350,9 +460,14 @@ export function renderReport(input: ReportInput): string {
 }
 
 /** A few lines for the terminal at the end of a run. */
-export function summaryLines(figures: Figures, lighthouse: LighthouseSection): string[] {
+export function summaryLines(
+  figures: Figures,
+  lighthouse: LighthouseSection,
+  gpu: GpuPass | null = null,
+): string[] {
   const f = figures;
   const judged = judgeTargets(f, lighthouse);
+  const g = gpu?.figures;
   return [
     `First render: app ${ms(f.firstRender.app.median)}, floor ${ms(f.firstRender.floor.median)}, ` +
       `deck.gl ${ms(f.firstRender.deck.median)} (app ÷ floor ${times(ratio(f.firstRender.app.median, f.firstRender.floor.median))}, ` +
@@ -362,9 +477,25 @@ export function summaryLines(figures: Figures, lighthouse: LighthouseSection): s
       `longest task exploring ${ms(f.exploreLongest.app.median)}`,
     `PNG export ${ms(f.exports.pngLater.median)} (first ${ms(f.exports.pngFirst.median)}); ` +
       `SVG ${ms(f.exports.svgLater.median)} (first ${ms(f.exports.svgFirst.median)})`,
+    ...(g
+      ? [
+          `GPU compositing: first render app ÷ floor ` +
+            `${times(ratio(g.firstRender.app.median, g.firstRender.floor.median))}, ` +
+            `longest task exploring app ${ms(g.exploreLongest.app.median)}, ` +
+            `floor ${ms(g.exploreLongest.floor.median)}, deck.gl ${ms(g.exploreLongest.deck.median)}`,
+        ]
+      : []),
     ...judged.map(
       ({ target, value, verdict }) =>
         `${verdict.status.padEnd(10)} ${target.label}: ${value === null ? '–' : target.format(value)}`,
     ),
+    ...(g
+      ? judgeTargets(g, lighthouse)
+          .filter(({ target }) => target.perPass !== false)
+          .map(
+            ({ target, value, verdict }) =>
+              `${verdict.status.padEnd(10)} ${target.label} (GPU compositing): ${value === null ? '–' : target.format(value)}`,
+          )
+      : []),
   ];
 }

@@ -1,14 +1,15 @@
 /**
  * The benchmark: `npm run bench` (this file, through tsx).
  *
- *   npm run bench [-- --runs N] [--skip-build] [--no-lighthouse] [--out FILE]
+ *   npm run bench [-- --runs N] [--gpu-runs N] [--skip-build] [--no-lighthouse] [--out FILE]
  *   npm run bench -- --from-results     (the report again from bench/dist/results.json)
  *
  * Builds the app (dist/) and the two comparison pages (bench/dist/floor, bench/dist/deck; see
  * bench/vite.config.ts), serves each on its own port with scripts/serve.ts (so all three get the
  * same headers, the app's Content-Security-Policy included), and measures them in headless
  * Chromium, interleaved: run i opens the three pages in a rotating order, each in a fresh browser
- * context at 1280×800. Writes BENCHMARKS.md (bench/report.ts) and the raw runs to
+ * context at 1280×800. Then a second, shorter pass of the same runs in a browser that composites
+ * on Chromium's GPU process (GPU_COMPOSITING_ARGS; --gpu-runs 0 skips it). Writes BENCHMARKS.md (bench/report.ts) and the raw runs to
  * bench/dist/results.json; progress goes to stderr, a summary to stdout.
  */
 import { chromium, type Browser } from '@playwright/test';
@@ -26,8 +27,15 @@ import { countryFeatures, frameOf } from '../src/lib/countries.ts';
 import type { Scene } from '../src/lib/schema.ts';
 import { sceneMapState, transitionDuration } from '../src/lib/scene-view.ts';
 import { figuresOf, type Figures } from './figures.ts';
-import { firstReady, INSTRUMENT_SCRIPT, pause, read, webglRenderer } from './instrument.ts';
-import { renderReport, summaryLines, type ReportInput } from './report.ts';
+import {
+  compositingOf,
+  firstReady,
+  INSTRUMENT_SCRIPT,
+  pause,
+  read,
+  webglRenderer,
+} from './instrument.ts';
+import { renderReport, summaryLines, type GpuPass, type ReportInput } from './report.ts';
 import { sizeOf, totalsByKind, type Shipped } from './resources.ts';
 import { runOrder, runPage, VIEWPORT, type Plan } from './scenarios.ts';
 import {
@@ -43,6 +51,37 @@ const BENCH_DIST = join(REPO_ROOT, 'bench/dist');
 const SELECTIONS = ['CHN', 'RUS', 'PAK', 'IRN', 'UZB', 'QAT', 'TUR'];
 
 const log = (line: string) => console.error(line);
+
+/**
+ * The second pass's browser: Chromium's GPU process composites, on SwiftShader through ANGLE, as
+ * it would on a GPU. Under --disable-gpu (CHROMIUM_ARGS, the first pass) it composites in software,
+ * and reading each WebGL frame back makes the page's main thread wait for the frame to be drawn.
+ */
+const GPU_COMPOSITING_ARGS = [
+  ...CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu'),
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
+/** `runs` interleaved runs of the three pages (run i in a rotating order); `label` heads the log lines. */
+async function runPasses(
+  browser: Browser,
+  plan: Plan,
+  runs: number,
+  label: string,
+): Promise<PageRun[]> {
+  const results: PageRun[] = [];
+  for (let run = 0; run < runs; run++) {
+    const order = runOrder(run);
+    log(`${label} ${run + 1} of ${runs}: ${order.join(', ')}`);
+    for (const name of order) {
+      results.push(await runPage(browser, name, plan, run, log));
+      await pause(100);
+    }
+  }
+  return results;
+}
 
 function build() {
   const steps: [string, string[]][] = [
@@ -204,7 +243,34 @@ async function lighthouse(url: string): Promise<LighthouseSection> {
   }
 }
 
-function machine(browserVersion: string, renderer: string, loadBefore: number[]): Machine {
+/** The same runs in a browser that composites on the GPU process; null when `runs` is 0. */
+async function secondPass(
+  executablePath: string,
+  plan: Plan,
+  runs: number,
+): Promise<{ compositing: string; results: PageRun[] } | null> {
+  if (!Number.isInteger(runs) || runs < 0) throw new Error('--gpu-runs must be a whole number ≥ 0');
+  if (runs === 0) return null;
+  const browser = await chromium.launch({
+    executablePath,
+    args: GPU_COMPOSITING_ARGS,
+    headless: true,
+  });
+  try {
+    const compositing = await compositingOf(browser);
+    log(`Second pass, GPU compositing (chrome://gpu: ${compositing})…`);
+    return { compositing, results: await runPasses(browser, plan, runs, 'GPU compositing, run') };
+  } finally {
+    await browser.close();
+  }
+}
+
+function machine(
+  browserVersion: string,
+  renderer: string,
+  compositing: string,
+  loadBefore: number[],
+): Machine {
   const cpu = cpus();
   return {
     cpu: cpu[0]?.model.trim() ?? 'unknown',
@@ -214,6 +280,7 @@ function machine(browserVersion: string, renderer: string, loadBefore: number[])
     node: process.version,
     chromium: browserVersion,
     renderer,
+    compositing,
     load: { before: loadBefore, after: loadavg() },
   };
 }
@@ -231,13 +298,14 @@ function rewriteReport(out: string) {
   // JSON has no NaN: a figure that was not measured comes back as null, which reads the same.
   writeFileSync(out, renderReport({ ...input, date: new Date(input.date) }));
   log(`Wrote ${out} from ${RESULTS}.`);
-  console.log(summaryLines(input.figures, input.lighthouse).join('\n'));
+  console.log(summaryLines(input.figures, input.lighthouse, input.gpu ?? null).join('\n'));
 }
 
 async function main() {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '7' },
+      'gpu-runs': { type: 'string', default: '3' },
       'skip-build': { type: 'boolean', default: false },
       'no-lighthouse': { type: 'boolean', default: false },
       out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
@@ -272,36 +340,37 @@ async function main() {
     log(
       `  map ${plan.mapSize.width}×${plan.mapSize.height}, presentation ${plan.presentSize.width}×${plan.presentSize.height}, scene flight ${plan.flight.duration} ms; ${renderer}`,
     );
-    const results: PageRun[] = [];
-    for (let run = 0; run < runs; run++) {
-      const order = runOrder(run);
-      log(`Run ${run + 1} of ${runs}: ${order.join(', ')}`);
-      for (const name of order) {
-        results.push(await runPage(browser, name, plan, run, log));
-        await pause(100);
-      }
-    }
+    const compositing = await compositingOf(browser);
+    const results = await runPasses(browser, plan, runs, 'Run');
+    const gpuRuns = await secondPass(executablePath, plan, Number(values['gpu-runs']));
     log('Sizing what each page shipped…');
     const bytes = await measureBytes(results);
     const figures = figuresOf(results, bytes);
+    const gpu: GpuPass | null = gpuRuns
+      ? { compositing: gpuRuns.compositing, figures: figuresOf(gpuRuns.results, bytes) }
+      : null;
     const lighthouseSection = values['no-lighthouse']
       ? ({ status: 'skipped', note: 'run with --no-lighthouse.' } as const)
       : await lighthouse(urls.app);
     const input: ReportInput = {
       date: new Date(),
-      machine: machine(browser.version(), renderer, loadBefore),
+      machine: machine(browser.version(), renderer, compositing, loadBefore),
       plan,
       figures,
+      gpu,
       lighthouse: lighthouseSection,
       minutes: (Date.now() - started) / 60_000,
     };
     writeFileSync(values.out, renderReport(input));
     mkdirSync(BENCH_DIST, { recursive: true });
-    writeFileSync(RESULTS, JSON.stringify({ input, results }, null, 2));
+    writeFileSync(
+      RESULTS,
+      JSON.stringify({ input, results, gpuResults: gpuRuns?.results ?? [] }, null, 2),
+    );
     log(
       `Wrote ${values.out} (and bench/dist/results.json) in ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
     );
-    console.log(summaryLines(figures, lighthouseSection).join('\n'));
+    console.log(summaryLines(figures, lighthouseSection, gpu).join('\n'));
   } finally {
     await browser.close();
     await Promise.all(PAGE_NAMES.map((n) => servers[n].close()));

@@ -77,6 +77,8 @@ export interface Machine {
   chromium: string;
   /** The WebGL renderer string the page reads (SwiftShader on a machine without a GPU). */
   renderer: string;
+  /** chrome://gpu's compositing status in the first pass's browser (absent in older results). */
+  compositing?: string;
   /**
    * The 1-, 5- and 15-minute load averages before the runs and after them: anything else running
    * on the machine slows all three pages, which the interleaving spreads evenly but cannot undo.

@@ -200,4 +200,42 @@ describe('renderReport', () => {
   test('says why Lighthouse is missing', () => {
     expect(renderReport(input)).toContain('Not run: test');
   });
+
+  describe('with a second pass (GPU compositing)', () => {
+    // The same runs, but the app's first render slower: a miss on this pass only.
+    const slower = RUNS.map((r) =>
+      r.page === 'app' ? { ...r, firstRender: r.firstRender * 1.5 } : r,
+    );
+    const gpu = { compositing: 'Hardware accelerated', figures: figuresOf(slower, bytes(50_000)) };
+    const text = renderReport({ ...input, gpu });
+    const targetRows = text.split('\n').filter((line) => line.startsWith('| '));
+
+    test('shows its compositing status', () => {
+      expect(text).toContain('compositing is "Hardware accelerated"');
+    });
+
+    test('judges the targets it can change in a column of their own', () => {
+      const render = targetRows.find((l) => l.startsWith('| First complete render, app ÷ bare'))!;
+      expect(render.split('|').map((c) => c.trim())).toEqual(
+        expect.arrayContaining(['1.04x', '**met**', '1.56x', '**missed**']),
+      );
+    });
+
+    test('marks the targets it cannot change as the same', () => {
+      const geometry = targetRows.find((l) => l.startsWith('| Geometry, gzip'))!;
+      expect(geometry).toMatch(/\| +same \|/);
+    });
+
+    test('explains its misses apart from the first pass’s', () => {
+      expect(text).toContain('**First complete render, app ÷ bare MapLibre (GPU compositing)**');
+    });
+
+    test('has its own figures section', () => {
+      expect(text).toContain('## Second pass: GPU compositing');
+    });
+
+    test('is left out when there was none', () => {
+      expect(renderReport(input)).not.toContain('GPU compositing');
+    });
+  });
 });
