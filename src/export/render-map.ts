@@ -106,7 +106,9 @@ function readBack(source: HTMLCanvasElement, width: number, height: number): HTM
   const out = document.createElement('canvas');
   out.width = width;
   out.height = height;
-  const g = out.getContext('2d')!;
+  // A CPU-backed canvas: its pixels come from readPixels and go to the encoder, and a GPU-backed
+  // one would send them to the GPU and back (over a second at 3840×2160 under SwiftShader).
+  const g = out.getContext('2d', { willReadFrequently: true })!;
   if (!gl || gl.drawingBufferWidth !== width || gl.drawingBufferHeight !== height) {
     g.drawImage(source, 0, 0, width, height);
     return out;

@@ -103,6 +103,25 @@ test.describe('hover and selection', () => {
     expect(hrefs.filter((h) => !known.has(h ?? ''))).toEqual([]);
   });
 
+  test('a new country’s panel opens at its top, wherever the last one was scrolled to', async ({
+    page,
+  }) => {
+    await page.goto('/?date=2025-07-10&country=PAK');
+    await waitForMapReady(page);
+    const panel = page.getByRole('complementary', { name: 'Pakistan' });
+    await panel.hover();
+    await page.mouse.wheel(0, 3000);
+    await expect.poll(() => panel.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await page
+      .getByRole('group', { name: 'Countries on the map' })
+      .getByRole('button', { name: /^China:/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    const china = page.getByRole('complementary', { name: 'China' });
+    await expect(china).toBeVisible();
+    expect(await china.evaluate((el) => el.scrollTop)).toBe(0);
+  });
+
   test('Close panel closes it and clears the selection from the URL', async ({ page }) => {
     await page.goto('/?country=CHN');
     await page.getByRole('button', { name: 'Close panel' }).click();
