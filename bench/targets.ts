@@ -192,10 +192,9 @@ export const TARGETS: readonly Target[] = [
       'SwiftShader pays. The second pass, where Chromium’s GPU process composites and nothing ' +
       'is read back on the main thread, shows what is left without that wait',
     close:
-      'Not within the app’s reach here: with software compositing the floor itself is far over it. ' +
-      'Judge it ' +
-      'on the second pass, or on a machine with a GPU; fewer and lighter layers would shorten ' +
-      'every frame in both',
+      'Not within the app’s reach here: with software compositing the floor itself is far ' +
+      'over it. Judge it on the second pass, or on a machine with a GPU; fewer and lighter ' +
+      'layers would shorten every frame in both',
   },
   {
     id: 'png-export',
