@@ -7,11 +7,13 @@
  * Prints the four category scores, the metrics, and every failing audit with what it found;
  * --json saves the full Lighthouse report (open it in https://googlechrome.github.io/lighthouse/viewer/).
  *
- * `lighthouseScores` is what bench/run.ts imports; importing this module starts nothing.
+ * `lighthouseScores` is what bench/run.ts imports (the median of several runs); importing this
+ * module starts nothing.
  */
 import { launch } from 'chrome-launcher';
 import lighthouse, { type Config, type Flags, type Result } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../scripts/ensure-chromium.ts';
@@ -35,28 +37,40 @@ export interface LighthouseScores {
   /** 0–100 per category, as the Lighthouse report shows them. */
   scores: Record<LighthouseCategory, number>;
   failing: FailingAudit[];
+  /** With several runs: each run's performance score, in run order (the scores are the median run's). */
+  performanceRuns?: number[];
 }
 
 /** Audits that never carry a pass/fail: informational, not applicable here, or checked by hand. */
 const UNSCORED = new Set(['informative', 'notApplicable', 'manual']);
 
 /**
- * Runs Lighthouse once against `url` in a fresh headless Chromium and returns the category
- * scores and the failing audits.
+ * Runs Lighthouse `runs` times against `url`, each in a fresh headless Chromium, and returns the
+ * category scores and failing audits of the median run: the one closest to the median first
+ * contentful paint and time to interactive (Lighthouse's `computeMedianRun`, what its docs advise
+ * against the variance of a single run), with every run's performance score beside them.
  *
  * `desktop` is Lighthouse's desktop preset (1350x940, no CPU slowdown, fast network); `mobile`
  * is its default (a Moto G Power on slow 4G with 4x CPU slowdown, simulated).
  *
  * @example
- *   const { scores, failing } = await lighthouseScores('http://localhost:4173/', 'desktop');
+ *   const { scores, failing } = await lighthouseScores('http://localhost:4173/', 'desktop', 5);
  *   scores.performance; // 97
  *   failing;            // [{ id: 'color-contrast', title: 'Background and foreground…', score: 0 }]
  */
 export async function lighthouseScores(
   url: string,
   preset: LighthousePreset,
+  runs = 1,
 ): Promise<LighthouseScores> {
-  return summarise(await lighthouseReport(url, preset));
+  const reports: Result[] = [];
+  for (let i = 0; i < runs; i++) reports.push(await lighthouseReport(url, preset));
+  const summary = summarise(reports.length > 1 ? computeMedianRun(reports) : reports[0]!);
+  if (reports.length === 1) return summary;
+  return {
+    ...summary,
+    performanceRuns: reports.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100)),
+  };
 }
 
 /** The full Lighthouse result of one run (what the CLI prints details from and saves). */

@@ -277,14 +277,26 @@ function lighthouseSection(section: LighthouseSection): string[] {
   if (section.status === 'skipped') return [...out, `Not run: ${section.note}`];
   const presets = (['desktop', 'mobile'] as const).filter((p) => section.presets[p]);
   const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+  const runs = Math.max(...presets.map((p) => section.presets[p]!.performanceRuns?.length ?? 1));
+  const rows = categories.map((c) => [
+    c,
+    ...presets.map((p) => String(section.presets[p]!.scores[c])),
+  ]);
+  if (runs > 1) {
+    rows.push([
+      'performance, each run',
+      ...presets.map((p) => (section.presets[p]!.performanceRuns ?? []).join(', ')),
+    ]);
+  }
   out.push(
-    'Lighthouse against the built app in the same headless Chromium (bench/lighthouse.ts), once per preset.',
+    'Lighthouse against the built app in the same headless Chromium (bench/lighthouse.ts), ' +
+      (runs > 1
+        ? `${runs} runs per preset. The scores are those of Lighthouse’s median run ` +
+          '(`computeMedianRun`: the run closest to the median first contentful paint and time ' +
+          'to interactive), as Lighthouse advises against the variance of one run.'
+        : 'once per preset.'),
     '',
-    table(
-      ['category', ...presets],
-      categories.map((c) => [c, ...presets.map((p) => String(section.presets[p]!.scores[c]))]),
-      ['left', 'right', 'right'],
-    ),
+    table(['category', ...presets], rows, ['left', 'right', 'right']),
   );
   for (const preset of presets) {
     const failing = section.presets[preset]!.failing;

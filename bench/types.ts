@@ -97,6 +97,8 @@ export type LighthouseSection =
           {
             scores: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;
             failing: { id: string; title: string; score: number | null }[];
+            /** Every run's performance score when there were several; the scores are the median run's. */
+            performanceRuns?: number[];
           }
         >
       >;

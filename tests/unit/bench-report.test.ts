@@ -197,6 +197,19 @@ describe('renderReport', () => {
     expect(text).toContain(`*To close it:* ${appJs.close}.`);
   });
 
+  test('gives every Lighthouse run’s performance score beside the median run’s', () => {
+    const preset = {
+      scores: { performance: 94, accessibility: 100, 'best-practices': 100, seo: 100 },
+      failing: [],
+      performanceRuns: [83, 94, 95, 94, 96],
+    };
+    const text = renderReport({
+      ...input,
+      lighthouse: { status: 'measured', presets: { desktop: preset } },
+    });
+    expect(text).toMatch(/\| performance, each run +\| 83, 94, 95, 94, 96 \|/);
+  });
+
   test('says why Lighthouse is missing', () => {
     expect(renderReport(input)).toContain('Not run: test');
   });
