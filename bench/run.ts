@@ -347,7 +347,11 @@ async function main() {
       `  map ${plan.mapSize.width}×${plan.mapSize.height}, presentation ${plan.presentSize.width}×${plan.presentSize.height}, scene flight ${plan.flight.duration} ms; ${renderer}`,
     );
     const compositing = await compositingOf(browser);
+    const browserVersion = browser.version();
     const results = await runPasses(browser, plan, runs, 'Run');
+    // Nothing else running during the second pass and Lighthouse: an idle browser still has
+    // processes that wake up, on the same two cores.
+    await browser.close();
     const gpuRuns = await secondPass(executablePath, plan, Number(values['gpu-runs'] ?? runs));
     log('Sizing what each page shipped…');
     const bytes = await measureBytes(results);
@@ -360,7 +364,7 @@ async function main() {
       : await lighthouse(urls.app);
     const input: ReportInput = {
       date: new Date(),
-      machine: machine(browser.version(), renderer, compositing, loadBefore),
+      machine: machine(browserVersion, renderer, compositing, loadBefore),
       plan,
       figures,
       gpu,
