@@ -66,7 +66,7 @@ const GPU_COMPOSITING_ARGS = [
 ];
 
 /** `runs` interleaved runs of the three pages (run i in a rotating order); `label` heads the log lines. */
-async function runPasses(
+async function runPass(
   browser: Browser,
   plan: Plan,
   runs: number,
@@ -254,7 +254,6 @@ async function secondPass(
   plan: Plan,
   runs: number,
 ): Promise<{ compositing: string; results: PageRun[] } | null> {
-  if (!Number.isInteger(runs) || runs < 0) throw new Error('--gpu-runs must be a whole number ≥ 0');
   if (runs === 0) return null;
   const browser = await chromium.launch({
     executablePath,
@@ -264,7 +263,7 @@ async function secondPass(
   try {
     const compositing = await compositingOf(browser);
     log(`Second pass, GPU compositing (chrome://gpu: ${compositing})…`);
-    return { compositing, results: await runPasses(browser, plan, runs, 'GPU compositing, run') };
+    return { compositing, results: await runPass(browser, plan, runs, 'GPU compositing, run') };
   } finally {
     await browser.close();
   }
@@ -324,6 +323,10 @@ async function main() {
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1`);
+  const gpuRunCount = Number(values['gpu-runs'] ?? runs);
+  if (!Number.isInteger(gpuRunCount) || gpuRunCount < 0) {
+    throw new Error('--gpu-runs must be a whole number ≥ 0');
+  }
   const started = Date.now();
   const loadBefore = loadavg();
   const executablePath = findChromium();
@@ -348,11 +351,11 @@ async function main() {
     );
     const compositing = await compositingOf(browser);
     const browserVersion = browser.version();
-    const results = await runPasses(browser, plan, runs, 'Run');
+    const results = await runPass(browser, plan, runs, 'Run');
     // Nothing else running during the second pass and Lighthouse: an idle browser still has
     // processes that wake up, on the same two cores.
     await browser.close();
-    const gpuRuns = await secondPass(executablePath, plan, Number(values['gpu-runs'] ?? runs));
+    const gpuRuns = await secondPass(executablePath, plan, gpuRunCount);
     log('Sizing what each page shipped…');
     const bytes = await measureBytes(results);
     const figures = figuresOf(results, bytes);
