@@ -68,6 +68,24 @@ describe('gateDraws', () => {
     expect(calls).toEqual([[name, [1]]]);
   });
 
+  test('released, the context has its own draw calls back', () => {
+    const { gl } = recordingContext();
+    const own = { ...gl };
+    gateDraws(gl, { open: false })();
+    expect(DRAW_CALLS.map((name) => gl[name] === own[name])).toEqual(DRAW_CALLS.map(() => true));
+  });
+
+  test('released, a context whose draw calls come from its prototype keeps no copies', () => {
+    class Context {
+      drawArrays() {
+        return 'drawn';
+      }
+    }
+    const gl = new Context();
+    gateDraws(gl, { open: false })();
+    expect([Object.keys(gl), gl.drawArrays()]).toEqual([[], 'drawn']);
+  });
+
   test('a draw call the context lacks (WebGL 1) is not made up', () => {
     const gl: Record<string, unknown> = { drawArrays: () => 'drawn' };
     gateDraws(gl, { open: true });
