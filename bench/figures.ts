@@ -27,6 +27,10 @@ export interface Figures {
   selectScript: PerPage;
   selectWall: PerPage;
   motiveScript: PerPage;
+  /** Script from a change to the end of the frame after it (traced; DESIGN.md's budget). */
+  dateNextFrame: PerPage;
+  selectNextFrame: PerPage;
+  motiveNextFrame: PerPage;
   exploreLongest: PerPage;
   exploreLongTasks: PerPage;
   exploreInteractions: PerPage;
@@ -114,6 +118,9 @@ export function figuresOf(runs: readonly PageRun[], bytes: Figures['bytes']): Fi
     selectScript: perPage(runs, (r) => r.selections.map((c) => c.script)),
     selectWall: perPage(runs, (r) => r.selections.map((c) => c.wall)),
     motiveScript: perPage(runs, (r) => r.motiveToggles.map((c) => c.script)),
+    dateNextFrame: perPage(runs, (r) => r.nextFrame?.date ?? []),
+    selectNextFrame: perPage(runs, (r) => r.nextFrame?.selection ?? []),
+    motiveNextFrame: perPage(runs, (r) => r.nextFrame?.motive ?? []),
     exploreLongest: perPage(runs, (r) => [r.exploration.longestTask]),
     exploreLongTasks: perPage(runs, (r) => [r.exploration.longTasks]),
     exploreInteractions: perPage(runs, (r) => [r.exploration.interactions]),

@@ -9,6 +9,7 @@
  */
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import type { LongTask } from './stats.ts';
+import { ACTION_MARK, scriptToNextFrame, TRACE_CATEGORIES, type TraceEvent } from './trace.ts';
 import type { ChangeCost } from './types.ts';
 
 /**
@@ -166,6 +167,35 @@ export async function measureChange(
   const after = await scriptTime(cdp);
   if (readyAt === null) return { script: Number.NaN, wall: Number.NaN };
   return { script: after - before, wall: readyAt - start };
+}
+
+/**
+ * Runs `action` under a trace and waits for the map to be ready again; the script time from the
+ * action to the end of the frame after it (trace.ts), or NaN. Tracing slows the page a little, so
+ * `measureChange`'s figures come from changes that are not traced.
+ */
+export async function measureNextFrame(
+  page: Page,
+  action: () => Promise<unknown>,
+  timeout = 30_000,
+): Promise<number> {
+  const browser = page.context().browser();
+  if (!browser) return Number.NaN;
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let readyAt: number | null;
+  let trace: Buffer;
+  try {
+    await pause(50);
+    await read(page, 'window.__bench.arm()');
+    await read(page, `performance.mark(${JSON.stringify(ACTION_MARK)})`);
+    await action();
+    readyAt = await read<number | null>(page, `window.__bench.waitArmed(${timeout})`);
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  if (readyAt === null) return Number.NaN;
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  return scriptToNextFrame(Array.isArray(parsed) ? parsed : parsed.traceEvents);
 }
 
 /** Runs `action` and waits (up to `timeout`) for the map to be ready again; the time it took, or NaN. */

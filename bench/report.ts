@@ -254,9 +254,12 @@ function gpuSection(gpu: GpuPass | null): string[] {
         perPageRow('navigation → first complete render (data-ready)', g.firstRender, ms),
         perPageRow('… and that frame on screen (two frames later)', g.firstPainted, ms),
         perPageRow('main-thread blocking time before it', g.blocking, ms),
-        perPageRow('date change: script', g.dateScript, ms),
-        perPageRow('selection: script', g.selectScript, ms),
-        perPageRow('motive toggle: script', g.motiveScript, ms),
+        perPageRow('date change: script until drawn', g.dateScript, ms),
+        perPageRow('date change: script to the next frame', g.dateNextFrame, ms),
+        perPageRow('selection: script until drawn', g.selectScript, ms),
+        perPageRow('selection: script to the next frame', g.selectNextFrame, ms),
+        perPageRow('motive toggle: script until drawn', g.motiveScript, ms),
+        perPageRow('motive toggle: script to the next frame', g.motiveNextFrame, ms),
         perPageRow('exploration: longest task', g.exploreLongest, ms),
         perPageRow('exploration: tasks over 50 ms', g.exploreLongTasks, count),
         perPageRow('scene transition: frame interval, median', g.frameMedian, ms),
@@ -400,16 +403,28 @@ export function renderReport(input: ReportInput): string {
       '(China, Russia, Pakistan), Enter on the Economic motive toggle (off, then on). Floor and ' +
       'deck.gl: the same date’s fill as a new `match` (`setPaintProperty`), the selection outline ' +
       'by `setFilter`, and for deck.gl new ArcLayer props (the arcs of the date; the selected ' +
-      'country’s thicker; the motive filtered).',
+      'country’s thicker; the motive filtered), each called in a task of its own.',
+    '',
+    '*Script until drawn* is CDP’s ScriptDuration from just before the action until the map is ' +
+      'ready again: the change, the tiles it makes MapLibre cut, and every frame up to the last. ' +
+      '*Script to the next frame* is what DESIGN.md budgets: the same changes made again under a ' +
+      'trace (bench/trace.ts), counting the script from the action to the end of the first frame ' +
+      'the main thread commits after it: the action’s own task and that frame’s animation-frame ' +
+      'callbacks, MapLibre’s render among them, whether or not that frame already shows all of ' +
+      'the change (the app’s outline waits for MapLibre’s worker; deck.gl may draw its arcs a ' +
+      'frame later).',
     '',
     table(
       PER_PAGE_HEADERS,
       [
-        perPageRow('date change: script', f.dateScript, ms),
+        perPageRow('date change: script until drawn', f.dateScript, ms),
+        perPageRow('date change: script to the next frame', f.dateNextFrame, ms),
         perPageRow('date change: until drawn', f.dateWall, ms),
-        perPageRow('selection: script', f.selectScript, ms),
+        perPageRow('selection: script until drawn', f.selectScript, ms),
+        perPageRow('selection: script to the next frame', f.selectNextFrame, ms),
         perPageRow('selection: until drawn', f.selectWall, ms),
-        perPageRow('motive toggle: script', f.motiveScript, ms),
+        perPageRow('motive toggle: script until drawn', f.motiveScript, ms),
+        perPageRow('motive toggle: script to the next frame', f.motiveNextFrame, ms),
       ],
       [...PER_PAGE_ALIGN],
     ),

@@ -14,6 +14,7 @@ import {
   loadedResources,
   longTasks,
   measureChange,
+  measureNextFrame,
   now,
   pause,
   read,
@@ -94,17 +95,16 @@ function appDriver(page: Page, plan: Plan): Driver {
 
 function benchDriver(page: Page, name: PageName): Driver {
   let dateIndex = 0;
+  // In a task of its own, as the app's key press is: a trace then sees where the change begins.
+  const inTask = (call: string) => () => read(page, `setTimeout(() => window.bench.${call})`);
   return {
     date: (key) => {
       dateIndex = key === 'End' ? 0 : Math.max(0, dateIndex + (key === 'PageDown' ? 1 : -1));
-      const i = dateIndex;
-      return { act: () => read(page, `window.bench.setDate(${i})`) };
+      return { act: inTask(`setDate(${dateIndex})`) };
     },
-    select: (id) => ({ act: () => read(page, `window.bench.select(${JSON.stringify(id)})`) }),
+    select: (id) => ({ act: inTask(`select(${JSON.stringify(id)})`) }),
     motive: (category) =>
-      name === 'deck'
-        ? { act: () => read(page, `window.bench.toggleMotive(${JSON.stringify(category)})`) }
-        : null,
+      name === 'deck' ? { act: inTask(`toggleMotive(${JSON.stringify(category)})`) } : null,
   };
 }
 
@@ -115,6 +115,18 @@ function escapeRegExp(text: string): string {
 async function measure(page: Page, cdp: CDPSession, change: Change): Promise<ChangeCost> {
   await change.prepare?.();
   return measureChange(page, cdp, change.act);
+}
+
+/** Script from `change` to the end of the frame after it, traced (ms; NaN if it timed out). */
+async function traced(page: Page, change: Change): Promise<number> {
+  await change.prepare?.();
+  return measureNextFrame(page, change.act);
+}
+
+/** Makes `change` and waits for the map, measuring nothing. */
+async function settle(page: Page, change: Change): Promise<void> {
+  await change.prepare?.();
+  await untilReady(page, change.act);
 }
 
 /** Where the pointer goes during the exploration, as fractions of the map element. */
@@ -343,6 +355,16 @@ export async function runPage(
       if (change) motiveToggles.push(await measure(page, cdp, change));
     }
     await cdp.detach();
+    // Again under a trace, for the script up to the frame after each change (DESIGN.md's budget).
+    const nextFrame = { date: [] as number[], selection: [] as number[], motive: [] as number[] };
+    for (let i = 0; i < 3; i++) nextFrame.date.push(await traced(page, driver.date('PageDown')));
+    await settle(page, driver.date('End'));
+    for (const { id } of plan.countries.slice(0, 3))
+      nextFrame.selection.push(await traced(page, driver.select(id)));
+    for (const category of ['economic', 'economic'] as const) {
+      const change = driver.motive(category);
+      if (change) nextFrame.motive.push(await traced(page, change));
+    }
     phase('changes');
 
     const exploration = await explore(page, driver, plan);
@@ -370,6 +392,7 @@ export async function runPage(
       dateChanges,
       selections,
       motiveToggles,
+      nextFrame,
       exploration,
       transition: transitionSample,
       exports: exported,

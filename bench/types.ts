@@ -48,6 +48,11 @@ export interface PageRun {
   dateChanges: ChangeCost[];
   selections: ChangeCost[];
   motiveToggles: ChangeCost[];
+  /**
+   * The same kinds of change again, traced: script from the action to the end of the next frame
+   * (trace.ts), ms. Absent from results written before it was measured.
+   */
+  nextFrame?: { date: number[]; selection: number[]; motive: number[] };
   exploration: {
     interactions: number;
     steps: ExplorationStep[];

@@ -23,6 +23,7 @@ function run(
     dateChanges: [{ script: 10 + i, wall: 40 }],
     selections: [{ script: 12, wall: 60 }],
     motiveToggles: [{ script: 8, wall: 30 }],
+    nextFrame: { date: [5], selection: [14 + i], motive: [6] },
     exploration: {
       interactions: 3,
       steps: [
@@ -101,6 +102,15 @@ describe('figuresOf', () => {
     expect(figures.dateScript.app).toEqual({ median: 11, min: 10, max: 12, n: 3 });
   });
 
+  test('pools the traced samples of each kind of change', () => {
+    expect(figures.selectNextFrame.app).toEqual({ median: 15, min: 14, max: 16, n: 3 });
+  });
+
+  test('leaves the traced figures unmeasured for runs saved before they were traced', () => {
+    const older = RUNS.map((r) => ({ ...r, nextFrame: undefined }));
+    expect(figuresOf(older, bytes(50_000)).selectNextFrame.app.n).toBe(0);
+  });
+
   test('takes the median and 95th percentile of each run’s frames', () => {
     expect([figures.frameMedian.floor.median, figures.frameP95.floor.median]).toEqual([
       16.5,
@@ -137,6 +147,8 @@ describe('judgeTargets', () => {
     ['render-vs-deck', 'met'],
     ['app-js', 'met'],
     ['date-script', 'met'],
+    ['date-next-frame', 'met'],
+    ['select-script', 'met'],
     ['png-export', 'met'],
     ['svg-export', 'unmeasured'],
     ['lighthouse-performance', 'unmeasured'],
@@ -146,6 +158,12 @@ describe('judgeTargets', () => {
 
   test('the first-render ratio is of the medians', () => {
     expect(verdicts.get('render-vs-floor')!.value).toBeCloseTo(1040 / 1000, 9);
+  });
+
+  test('a selection’s script to the next frame over 16 ms is a miss', () => {
+    const slow = RUNS.map((r) => ({ ...r, nextFrame: { date: [5], selection: [17], motive: [6] } }));
+    const judged = judgeTargets(figuresOf(slow, bytes(50_000)), SKIPPED);
+    expect(judged.find((j) => j.target.id === 'select-script')!.verdict.status).toBe('missed');
   });
 
   test('too much app JS is a miss', () => {
