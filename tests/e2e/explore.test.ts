@@ -122,6 +122,30 @@ test.describe('hover and selection', () => {
     expect(await china.evaluate((el) => el.scrollTop)).toBe(0);
   });
 
+  test('a selection’s own task builds the panel’s heading; its sections follow the next frame', async ({
+    page,
+  }) => {
+    await page.goto('/?date=2025-07-10&country=PAK');
+    await waitForMapReady(page);
+    const pakistan = page.getByRole('complementary', { name: 'Pakistan' });
+    await expect(pakistan.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+    // In the page, so that no frame passes between the click and the first look.
+    const seen = await page.evaluate(async () => {
+      const look = () => {
+        const panel = document.querySelector('aside[aria-label="China"]');
+        const headings = [...(panel?.querySelectorAll('h2, h3') ?? [])];
+        return headings.map((h) => h.textContent?.trim() ?? '');
+      };
+      document.querySelector<HTMLButtonElement>('button[aria-label^="China:"]')!.click();
+      await Promise.resolve();
+      const inTask = look();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+      return { inTask, after: look() };
+    });
+    expect(seen.inTask).toEqual(['China']);
+    expect(seen.after).toEqual(expect.arrayContaining(['China', 'Timeline', 'Sources']));
+  });
+
   test('Close panel closes it and clears the selection from the URL', async ({ page }) => {
     await page.goto('/?country=CHN');
     await page.getByRole('button', { name: 'Close panel' }).click();
