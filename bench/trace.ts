@@ -81,7 +81,9 @@ export function scriptToNextFrame(events: readonly TraceEvent[]): number {
   const frame =
     actionTask && isFrame(actionTask)
       ? actionTask
-      : tasks.find((t) => t.ts >= (actionTask ? actionTask.ts + actionTask.dur! : first[1]) && isFrame(t));
+      : tasks.find(
+          (t) => t.ts >= (actionTask ? actionTask.ts + actionTask.dur! : first[1]) && isFrame(t),
+        );
   if (frame === undefined) return Number.NaN;
   const until = frame.ts + frame.dur!;
   let total = 0;

@@ -161,7 +161,10 @@ describe('judgeTargets', () => {
   });
 
   test('a selection’s script to the next frame over 16 ms is a miss', () => {
-    const slow = RUNS.map((r) => ({ ...r, nextFrame: { date: [5], selection: [17], motive: [6] } }));
+    const slow = RUNS.map((r) => ({
+      ...r,
+      nextFrame: { date: [5], selection: [17], motive: [6] },
+    }));
     const judged = judgeTargets(figuresOf(slow, bytes(50_000)), SKIPPED);
     expect(judged.find((j) => j.target.id === 'select-script')!.verdict.status).toBe('missed');
   });

@@ -18,7 +18,8 @@ const x = (name: string, at: number, ms: number, where = MAIN): TraceEvent => ({
   dur: ms * 1000,
   ...where,
 });
-const task = (at: number, ms: number, where = MAIN) => x('ThreadControllerImpl::RunTask', at, ms, where);
+const task = (at: number, ms: number, where = MAIN) =>
+  x('ThreadControllerImpl::RunTask', at, ms, where);
 const mark = (at: number): TraceEvent => ({ name: ACTION_MARK, ph: 'R', ts: at * 1000, ...MAIN });
 const THREADS = [meta(1, 'CrRendererMain'), meta(2, 'DedicatedWorker thread')];
 
@@ -64,7 +65,13 @@ describe('scriptToNextFrame', () => {
   });
 
   test('is the action’s own task when the action runs inside a frame', () => {
-    const inFrame = [...THREADS, mark(0), task(1, 20), x('FireAnimationFrame', 2, 7), x('Commit', 15, 2)];
+    const inFrame = [
+      ...THREADS,
+      mark(0),
+      task(1, 20),
+      x('FireAnimationFrame', 2, 7),
+      x('Commit', 15, 2),
+    ];
     expect(scriptToNextFrame(inFrame)).toBeCloseTo(7, 6);
   });
 
