@@ -169,6 +169,18 @@ function perPageRow(label: string, figure: PerPage, format: (v: number) => strin
   ];
 }
 
+/** Each change's script, until the map is drawn and to the next frame: rows for both passes. */
+function changeScriptRows(f: Figures): string[][] {
+  return [
+    perPageRow('date change: script until drawn', f.dateScript, ms),
+    perPageRow('date change: script to the next frame', f.dateNextFrame, ms),
+    perPageRow('selection: script until drawn', f.selectScript, ms),
+    perPageRow('selection: script to the next frame', f.selectNextFrame, ms),
+    perPageRow('motive toggle: script until drawn', f.motiveScript, ms),
+    perPageRow('motive toggle: script to the next frame', f.motiveNextFrame, ms),
+  ];
+}
+
 const PER_PAGE_HEADERS = [
   'figure',
   ...PAGE_NAMES.map((p) => PAGE_LABELS[p]),
@@ -254,12 +266,7 @@ function gpuSection(gpu: GpuPass | null): string[] {
         perPageRow('navigation → first complete render (data-ready)', g.firstRender, ms),
         perPageRow('… and that frame on screen (two frames later)', g.firstPainted, ms),
         perPageRow('main-thread blocking time before it', g.blocking, ms),
-        perPageRow('date change: script until drawn', g.dateScript, ms),
-        perPageRow('date change: script to the next frame', g.dateNextFrame, ms),
-        perPageRow('selection: script until drawn', g.selectScript, ms),
-        perPageRow('selection: script to the next frame', g.selectNextFrame, ms),
-        perPageRow('motive toggle: script until drawn', g.motiveScript, ms),
-        perPageRow('motive toggle: script to the next frame', g.motiveNextFrame, ms),
+        ...changeScriptRows(g),
         perPageRow('exploration: longest task', g.exploreLongest, ms),
         perPageRow('exploration: tasks over 50 ms', g.exploreLongTasks, count),
         perPageRow('scene transition: frame interval, median', g.frameMedian, ms),
@@ -417,14 +424,9 @@ export function renderReport(input: ReportInput): string {
     table(
       PER_PAGE_HEADERS,
       [
-        perPageRow('date change: script until drawn', f.dateScript, ms),
-        perPageRow('date change: script to the next frame', f.dateNextFrame, ms),
+        ...changeScriptRows(f),
         perPageRow('date change: until drawn', f.dateWall, ms),
-        perPageRow('selection: script until drawn', f.selectScript, ms),
-        perPageRow('selection: script to the next frame', f.selectNextFrame, ms),
         perPageRow('selection: until drawn', f.selectWall, ms),
-        perPageRow('motive toggle: script until drawn', f.motiveScript, ms),
-        perPageRow('motive toggle: script to the next frame', f.motiveNextFrame, ms),
       ],
       [...PER_PAGE_ALIGN],
     ),
