@@ -93,6 +93,6 @@ for (const c of HOSTILE_URLS.filter((u) => u.presenting)) {
     await page.goto(`/${c.search}`);
     await expect(page.getByText(/^Scene 1 of \d+/)).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: c.notice })).toBeVisible();
-    expect(parseUrlState(new URL(page.url()).search, context).state.scene).toBe(1);
+    await expect.poll(() => parseUrlState(new URL(page.url()).search, context).state.scene).toBe(1);
   });
 }

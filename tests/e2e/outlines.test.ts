@@ -13,15 +13,24 @@ import { colourDistance, mapPointOf, rgbOf, type Rgb } from './map-helpers.ts';
 const levels = JSON.parse(readFileSync('data/levels.json', 'utf8')) as Levels;
 const tensionColour = (id: string) => rgbOf(levels.tensions.find((t) => t.id === id)!.color);
 
-/** How many of the map's pixels left of `right` (CSS pixels) are within `tolerance` of `rgb`. */
-async function pixelsOf(page: Page, rgb: Rgb, right = Infinity, tolerance = 24): Promise<number> {
+/** A part of the map, in CSS pixels from its top left corner. */
+interface Area {
+  left?: number;
+  right?: number;
+  top?: number;
+  bottom?: number;
+}
+
+/** How many of the map's pixels in `area` (all of it by default) are within 24 of `rgb`. */
+async function pixelsOf(page: Page, rgb: Rgb, area: Area = {}): Promise<number> {
   const png = PNG.sync.read(await page.getByTestId('map').screenshot());
+  const { left = 0, right = Infinity, top = 0, bottom = Infinity } = area;
   let count = 0;
-  for (let y = 0; y < png.height; y++) {
-    for (let x = 0; x < Math.min(png.width, right); x++) {
+  for (let y = Math.max(0, Math.ceil(top)); y < Math.min(png.height, bottom); y++) {
+    for (let x = Math.max(0, Math.ceil(left)); x < Math.min(png.width, right); x++) {
       const i = (y * png.width + x) * 4;
       const here: Rgb = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-      if (colourDistance(here, rgb) <= tolerance) count++;
+      if (colourDistance(here, rgb) <= 24) count++;
     }
   }
   return count;
@@ -66,16 +75,44 @@ test('pointing at a country outlines it, and leaving takes the outline away', as
   const china = await mapPointOf(page, 88, 32);
   // Counted left of the pointer: the tooltip opens to its right, in dark text.
   const left = china.x - 10;
-  const without = await pixelsOf(page, outline, left);
+  const without = await pixelsOf(page, outline, { right: left });
   await page.mouse.move(box.x + china.x, box.y + china.y);
   await expect(page.getByRole('tooltip')).toContainText('China');
   await waitForMapReady(page);
-  const hovered = await pixelsOf(page, outline, left);
+  const hovered = await pixelsOf(page, outline, { right: left });
   // Off the map, onto the masthead.
   await page.mouse.move(box.x + china.x, box.y - 20);
   await expect(page.getByRole('tooltip')).toHaveCount(0);
   await waitForMapReady(page);
-  const after = await pixelsOf(page, outline, left);
+  const after = await pixelsOf(page, outline, { right: left });
   expect(hovered - without, `${without} pixels, then ${hovered}`).toBeGreaterThan(200);
   expect(Math.abs(after - without), `${without} pixels, then ${after}`).toBeLessThan(50);
+});
+
+test('a new selection takes the outline from the last one to itself', async ({ page }) => {
+  const outline = rgbOf(MAP_THEMES.light.outline);
+  await open(page, 'date=2025-06-15&country=RUS');
+  // North of 50°N: Russia; south of 34°N: Pakistan's south, far from Russia.
+  const north = { bottom: (await mapPointOf(page, 70, 50)).y };
+  const south = { top: (await mapPointOf(page, 70, 34)).y };
+  const count = async () => ({
+    north: await pixelsOf(page, outline, north),
+    south: await pixelsOf(page, outline, south),
+  });
+  const russia = await count();
+  await page
+    .getByRole('group', { name: 'Countries on the map' })
+    .getByRole('button', { name: /^Pakistan:/ })
+    .press('Enter');
+  await expect(page).toHaveURL(/country=PAK/);
+  await waitForMapReady(page);
+  const pakistan = await count();
+  expect(
+    russia.north - pakistan.north,
+    `north: ${russia.north}, then ${pakistan.north}`,
+  ).toBeGreaterThan(200);
+  expect(
+    pakistan.south - russia.south,
+    `south: ${russia.south}, then ${pakistan.south}`,
+  ).toBeGreaterThan(150);
 });
