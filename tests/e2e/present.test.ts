@@ -22,10 +22,10 @@ const frames = new Map(
 const heading = (page: import('@playwright/test').Page) => page.getByRole('heading', { level: 1 });
 const engagement = engagementIndex(dataset);
 const labelAt = new Map(
-  labelPoints(
-    countryFeatures(topology).features,
-    new Map(dataset.countries.map((c) => [c.id, c.name])),
-  ).features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]),
+  labelPoints(topology, new Map(dataset.countries.map((c) => [c.id, c.name]))).features.map((f) => [
+    f.properties.id,
+    f.geometry.coordinates as [number, number],
+  ]),
 );
 
 /**

@@ -1,7 +1,9 @@
 import { geoContains } from 'd3-geo';
 import type { Polygon, MultiPolygon } from 'geojson';
 import { describe, expect, test } from 'vitest';
-import { frameOf, labelPoint } from '../../src/lib/countries.ts';
+import { labelPoint } from '../../geo/label-point.ts';
+import type { Topology } from 'topojson-specification';
+import { frameOf, labelPoints } from '../../src/lib/countries.ts';
 
 // A C-shaped country whose centroid falls in the bay, outside the land.
 const cShape: Polygon = {
@@ -67,5 +69,64 @@ describe('frameOf', () => {
       [0, 0],
       [10, 10],
     ]);
+  });
+});
+
+describe('labelPoints', () => {
+  // Shapes are not read: only each country's id and stored label point.
+  const topology = {
+    type: 'Topology',
+    arcs: [],
+    objects: {
+      countries: {
+        type: 'GeometryCollection',
+        geometries: [
+          {
+            type: 'Polygon',
+            id: 'AFG',
+            arcs: [],
+            properties: { name: 'Afghanistan', label: [66.03, 33.83] },
+          },
+          {
+            type: 'Polygon',
+            id: 'PAK',
+            arcs: [],
+            properties: { name: 'Pakistan', label: [69.35, 29.97] },
+          },
+          { type: 'Polygon', id: 'IRN', arcs: [], properties: { name: 'Iran' } },
+          { type: 'Polygon', id: 'CHN', arcs: [], properties: { name: 'China', label: [200, 35] } },
+          {
+            type: 'Polygon',
+            id: 'IND',
+            arcs: [],
+            properties: { name: 'India', label: ['78', 22] },
+          },
+        ],
+      },
+    },
+  } as unknown as Topology;
+  const names = new Map([
+    ['AFG', 'Afghanistan'],
+    ['IRN', 'Iran'],
+    ['CHN', 'China'],
+    ['IND', 'India'],
+  ]);
+  const labelled = labelPoints(topology, names).features;
+
+  test('writes each named country’s name at its stored point', () => {
+    expect(labelled[0]).toEqual({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [66.03, 33.83] },
+      properties: { id: 'AFG', name: 'Afghanistan' },
+    });
+  });
+
+  test.each([
+    ['PAK', 'not named by the dataset'],
+    ['IRN', 'without a point'],
+    ['CHN', 'with a point off the globe'],
+    ['IND', 'with a point that is not two numbers'],
+  ])('leaves out %s, %s', (id) => {
+    expect(labelled.map((f) => f.properties.id)).not.toContain(id);
   });
 });

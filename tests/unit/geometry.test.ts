@@ -19,6 +19,7 @@ const world = JSON.parse(bytes.toString('utf8')) as Topology & { generated?: unk
 
 interface Named {
   name: string;
+  label?: [number, number];
 }
 type Area = Feature<Polygon | MultiPolygon, Named>;
 
@@ -194,6 +195,42 @@ describe('places', () => {
   ] as [string, string, [number, number]][])('%s is in %s', (_place, id, point) => {
     expect(containsNear(area(id), point)).toBe(true);
   });
+});
+
+describe('label points', () => {
+  // Over 1,000 km²: on smaller islands the 0.01° rounding alone can put the point in the sea.
+  const KM2 = (4 * Math.PI) / 510e6;
+  const sizeable = countries.filter((c) => geoArea(c) > 1000 * KM2);
+
+  test('every country has one, in degrees, to 0.01°', () => {
+    const bad = countries.filter(
+      ({ properties: { label } }) =>
+        !(
+          label?.length === 2 &&
+          label.every((x) => Number.isFinite(x) && Math.round(x * 100) / 100 === x) &&
+          Math.abs(label[0]) <= 180 &&
+          Math.abs(label[1]) <= 90
+        ),
+    );
+    expect(bad.map((c) => String(c.id))).toEqual([]);
+  });
+
+  test('every country over 1,000 km² has its label on land of its own', () => {
+    const outside = sizeable.filter((c) => !geoContains(c, c.properties.label!));
+    expect(outside.map((c) => String(c.id))).toEqual([]);
+  });
+
+  test.each([
+    ['Norway', 'NOR', [5, 30, 57, 71]],
+    ['Russia, not Kaliningrad', 'RUS', [40, 180, 45, 75]],
+    ['France, not French Guiana', 'FRA', [-5, 8, 42, 51]],
+  ] as [string, string, [number, number, number, number]][])(
+    '%s',
+    (_, id, [west, east, south, north]) => {
+      const [lon, lat] = area(id).properties.label!;
+      expect([lon >= west && lon <= east, lat >= south && lat <= north]).toEqual([true, true]);
+    },
+  );
 });
 
 describe('disputed areas', () => {

@@ -28,7 +28,7 @@ const topology = JSON.parse(
 const features = countryFeatures(topology).features;
 const frames = new Map(features.map((f) => [f.properties.id, frameOf(f.geometry)]));
 const labels = new Map(
-  labelPoints(features, new Map(dataset.countries.map((c) => [c.id, c.name]))).features.map((f) => [
+  labelPoints(topology, new Map(dataset.countries.map((c) => [c.id, c.name]))).features.map((f) => [
     f.properties.id,
     f.geometry.coordinates as [number, number],
   ]),

@@ -53,7 +53,7 @@ const topology = JSON.parse(
 const countries = countryFeatures(topology);
 const boundaries = boundaryFeatures(topology);
 const names = new Map(dataset.countries.map((c) => [c.id, c.name]));
-const labels = labelPoints(countries.features, names);
+const labels = labelPoints(topology, names);
 const index = engagementIndex(dataset);
 const arcs = arcFeatures(dataset);
 
