@@ -178,14 +178,13 @@ export const TARGETS: readonly Target[] = [
     value: (f) => median(f.selectNextFrame.app),
     why:
       'The key press builds the side panel’s heading and level (its lists follow a task after ' +
-      'that frame), computes the dossier, sends the selected country’s shape to MapLibre’s worker ' +
-      'for its outline (a large country such as Russia takes a few milliseconds to serialise), ' +
-      'dims the other arcs through feature state and writes the URL; the frame after it is ' +
-      'MapLibre’s render. A first selection costs more than later ones (code run for the first ' +
+      'that frame, patched from the last country’s), computes the dossier, raises the selected ' +
+      'country’s outline flag (its shape goes to MapLibre’s worker only the first time it is ' +
+      'outlined) and dims the other arcs through feature state; the URL is written after the ' +
+      'frame. The frame is MapLibre’s render, where the dimmed arcs’ paint is recomputed. A ' +
+      'first selection costs more than later ones (the panel is made, code runs for the first ' +
       'time)',
-    close:
-      'Keep every country’s shape in the outlines’ source and change only a property ' +
-      '(`updateData`), so that a selection sends no geometry; write the URL after the frame',
+    close: 'Draw fewer layers: MapLibre’s render of the frame is most of what is left',
   },
   {
     id: 'motive-script',
@@ -218,7 +217,11 @@ export const TARGETS: readonly Target[] = [
     close:
       'Not within the app’s reach here: with software compositing the floor itself is far ' +
       'over it. Judge it on the second pass, or on a machine with a GPU; fewer and lighter ' +
-      'layers would shorten every frame in both',
+      'layers would shorten every frame in both. Tried and not kept: the canvas hint ' +
+      '`desynchronized: true` takes the readback off the main thread (the first picture’s ' +
+      'frame went from a 370–550 ms task to about 30 ms; this figure to 102 ms over 3 runs), ' +
+      'but on a GPU it lets frames skip the compositor’s sync and may tear, for a gain only a ' +
+      'browser without a GPU would see',
   },
   {
     id: 'png-export',
