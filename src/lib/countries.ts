@@ -128,8 +128,7 @@ export function labelPoints(
   topology: Topology,
   names: ReadonlyMap<string, string>,
 ): FeatureCollection<Point, CountryProps> {
-  const countries = topology.objects['countries'] as
-    GeometryCollection<{ label?: unknown }> | undefined;
+  const countries = topology.objects['countries'] as GeometryCollection | undefined;
   return {
     type: 'FeatureCollection',
     features: (countries?.geometries ?? []).flatMap((g) => {

@@ -238,6 +238,7 @@ test.describe('time', () => {
     const urlDate = () => new URL(page.url()).searchParams.get('date');
     await expect.poll(() => formatDate(urlDate() ?? '')).toBe(shown);
     const paused = urlDate();
+    expect(paused).not.toBeNull();
     expect(paused! > '2021-08-15').toBe(true);
     // Paused: nothing moves any more.
     await page.waitForTimeout(600);
