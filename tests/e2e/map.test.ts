@@ -95,6 +95,35 @@ test('the default date is the dataset’s latest event, and the URL stays clean'
   expect(new URL(page.url()).search).toBe('');
 });
 
+test.describe('a resize of the window is not the reader moving the map', () => {
+  test('the default view is framed anew for the new size, and the URL stays clean', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await waitForMapReady(page);
+    const map = page.getByTestId('map');
+    const zoom = await map.getAttribute('data-zoom');
+    await page.setViewportSize({ width: 900, height: 700 });
+    await expect(map).not.toHaveAttribute('data-zoom', zoom!);
+    await waitForMapReady(page);
+    await page.waitForTimeout(300); // the URL is written a task after the frame
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  test('a camera the reader chose stays where it is, and so does the URL', async ({ page }) => {
+    await page.goto('/?center=60,35&zoom=3');
+    await waitForMapReady(page);
+    const map = page.getByTestId('map');
+    await page.setViewportSize({ width: 900, height: 640 });
+    await expect.poll(async () => (await map.boundingBox())?.width).toBeLessThan(901);
+    await waitForMapReady(page);
+    await page.waitForTimeout(300);
+    await expect(map).toHaveAttribute('data-center', '60.000000,35.000000');
+    await expect(map).toHaveAttribute('data-zoom', '3.000000');
+    expect(new URL(page.url()).search).toBe('?center=60,35&zoom=3');
+  });
+});
+
 test('a bad date in the URL falls back with a visible notice', async ({ page }) => {
   await page.goto('/?date=2025-02-30');
   await waitForMapReady(page);

@@ -111,6 +111,44 @@ test('quick presses never leave the map between two scenes', async ({ page }) =>
   await expect(page.getByText(`Scene 6 of ${scenes.length}`)).toBeVisible();
 });
 
+test('a scene lands on its camera when the stage changes size during the flight', async ({
+  page,
+}) => {
+  await page.goto('/?mode=present&scene=2');
+  await waitForMapReady(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'false');
+  // Mid-flight, the window grows taller (a phone's toolbar folding away, a font landing).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await waitForMapReady(page);
+  await expectSceneCamera(page, 2);
+});
+
+test('data-ready turns false in the same task as a key that changes the scene', async ({
+  page,
+}) => {
+  await page.goto('/?mode=present&scene=3');
+  await waitForMapReady(page);
+  // The value just after each key's own task: a timer set while the key is handled runs after it.
+  await page.evaluate(() => {
+    const map = document.querySelector('[data-testid="map"]')!;
+    const seen: (string | null)[] = [];
+    (window as unknown as { readyAfterKey: typeof seen }).readyAfterKey = seen;
+    addEventListener('keydown', () => setTimeout(() => seen.push(map.getAttribute('data-ready'))), {
+      capture: true,
+    });
+  });
+  const keys = ['ArrowRight', 'PageDown', 'ArrowLeft', 'End', 'Home'];
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await waitForMapReady(page);
+  }
+  const seen = await page.evaluate(
+    () => (window as unknown as { readyAfterKey: string[] }).readyAfterKey,
+  );
+  expect(seen).toEqual(keys.map(() => 'false'));
+});
+
 test('Home, End, and a number then Enter jump', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/?mode=present&scene=3');
