@@ -1,39 +1,56 @@
 /**
  * Fetches the dataset and the geometry from the app's own origin and validates them together,
- * so a bad dataset reaches the screen as the validator's messages, never as a blank map.
+ * so a bad dataset reaches the screen as a plain sentence for the reader and the validator's
+ * messages for the maintainer, never as a blank map.
  */
 import type { Topology } from 'topojson-specification';
 import { geometryIds } from '../lib/geometry.ts';
+import {
+  contentFailure,
+  NOT_JSON,
+  transportFailure,
+  type Fetched,
+  type LoadFailure,
+} from '../lib/load-failure.ts';
 import { DATASET_FILES, type Dataset } from '../lib/schema.ts';
-import { validateDataset, type Problem } from '../lib/validate.ts';
+import { validateDataset } from '../lib/validate.ts';
 
 export type Loaded =
-  { ok: true; dataset: Dataset; topology: Topology } | { ok: false; problems: Problem[] };
+  { ok: true; dataset: Dataset; topology: Topology } | ({ ok: false } & LoadFailure);
 
-async function fetchText(url: string): Promise<string | undefined> {
-  const response = await fetch(url);
-  return response.ok ? response.text() : undefined;
+const GEOMETRY = 'geo/countries.json';
+
+/** Fetches `path` under `base`, named `file` as the validator names it (`events.json`). */
+async function fetchFile(base: string, path: string, file = path): Promise<Fetched> {
+  try {
+    const response = await fetch(`${base}${path}`);
+    return { file, status: response.status, text: response.ok ? await response.text() : '' };
+  } catch (error) {
+    return { file, error: String(error) };
+  }
 }
 
 /** Loads `data/*.json` and `geo/countries.json` under `base` (the app's base URL). */
 export async function loadAtlas(base: string): Promise<Loaded> {
   const files = Object.keys(DATASET_FILES);
-  const [geometryText, ...texts] = await Promise.all([
-    fetchText(`${base}geo/countries.json`),
-    ...files.map((file) => fetchText(`${base}data/${file}`)),
+  const fetched = await Promise.all([
+    fetchFile(base, GEOMETRY),
+    ...files.map((f) => fetchFile(base, `data/${f}`, f)),
   ]);
+  const transport = transportFailure(fetched);
+  if (transport) return { ok: false, ...transport };
+  const [geometryText, ...texts] = fetched.map((f) => ('text' in f ? f.text : ''));
   let topology: Topology;
   try {
-    if (geometryText === undefined) throw new Error('file is missing');
-    topology = JSON.parse(geometryText) as Topology;
+    topology = JSON.parse(geometryText!) as Topology;
   } catch (error) {
-    return {
-      ok: false,
-      problems: [{ file: 'geo/countries.json', path: '', reason: (error as Error).message }],
-    };
+    const reason = `${NOT_JSON} (${(error as Error).message})`;
+    return { ok: false, ...contentFailure([{ file: GEOMETRY, path: '', reason }]) };
   }
   const result = validateDataset(Object.fromEntries(files.map((f, i) => [f, texts[i]])), {
     geometryIds: geometryIds(topology),
   });
-  return result.ok ? { ok: true, dataset: result.dataset, topology } : result;
+  return result.ok
+    ? { ok: true, dataset: result.dataset, topology }
+    : { ok: false, ...contentFailure(result.problems) };
 }

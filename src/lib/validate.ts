@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { isRealDate, type Day } from './dates.ts';
 import { latestEventDay } from './engagement.ts';
+import { NOT_JSON } from './load-failure.ts';
 import { DATASET_FILES, type Dataset, type DatasetFile, type Citation } from './schema.ts';
 
 /** One problem, located as `file: path: reason`. */
@@ -101,7 +102,7 @@ export function validateDataset(
       // The parser quotes the text it choked on: keep it on one line, without control characters.
       // eslint-disable-next-line no-control-regex -- stripping control characters is the point
       const message = (error as Error).message.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-      problems.push({ file, path: '', reason: `not valid JSON (${message})` });
+      problems.push({ file, path: '', reason: `${NOT_JSON} (${message})` });
       continue;
     }
     const result = v.safeParse(schema, json);

@@ -122,3 +122,26 @@ export function readPixel(screenshotPng: Buffer, x: number, y: number): [number,
   const i = (png.width * py + px) * 4;
   return [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0];
 }
+
+/**
+ * The sentence the error screen tells a reader, by what went wrong (src/ui/ErrorScreen.svelte):
+ * a test names the kind it expects, and the words must say that kind and no other.
+ */
+export const READER_TOLD = {
+  network: /^The map could not load its data: the connection may have dropped/,
+  server: /^The website had a problem sending the map’s data/,
+  missing: /^Part of the map’s data is missing from this website/,
+  unreadable: /^Part of the map’s data arrived damaged and cannot be read/,
+  invalid: /^The map’s data did not pass the atlas’s own checks/,
+} as const;
+
+/**
+ * Opens the error screen's disclosure for the site's maintainer, as a person would, and returns
+ * its problem lines.
+ */
+export async function maintainersProblems(page: Page) {
+  const summary = page.getByText('Details for the site’s maintainer');
+  const details = page.locator('details', { has: summary });
+  if ((await details.getAttribute('open')) === null) await summary.click();
+  return page.getByRole('list', { name: 'Problems' }).getByRole('listitem');
+}

@@ -16,7 +16,7 @@ import {
   type DatasetTexts,
   type HostileDataset,
 } from '../fixtures/hostile-datasets.ts';
-import { expect, test, waitForMapReady } from './fixtures.ts';
+import { expect, maintainersProblems, READER_TOLD, test, waitForMapReady } from './fixtures.ts';
 
 /** The error screen lists at most this many problems (src/ui/ErrorScreen.svelte). */
 const SHOWN = 200;
@@ -34,13 +34,19 @@ function appProblems(files: DatasetTexts): string[] {
  * lines as the validator gives (up to what the screen lists), no map, and no markup turned into
  * elements or run. Soft, so one run reports every case of a batch that fails.
  */
-async function expectRefused(page: Page, files: DatasetTexts, line: RegExp): Promise<void> {
+async function expectRefused(
+  page: Page,
+  files: DatasetTexts,
+  line: RegExp,
+  told: RegExp,
+): Promise<void> {
   const expected = appProblems(files);
   await page.goto('/');
   await expect
-    .soft(page.getByRole('heading', { level: 1, name: 'This dataset cannot be shown' }))
+    .soft(page.getByRole('heading', { level: 1, name: 'The atlas cannot be shown' }))
     .toBeVisible();
-  const items = page.getByRole('alert').getByRole('listitem');
+  await expect.soft(page.getByRole('alert')).toHaveText(told);
+  const items = await maintainersProblems(page);
   await expect.soft(items.filter({ hasText: line }).first()).toBeVisible();
   await expect.soft(items).toHaveCount(Math.min(expected.length, SHOWN));
   await expect.soft(page.getByTestId('map')).toHaveCount(0);
@@ -66,6 +72,8 @@ interface Case {
   name: string;
   files: () => DatasetTexts;
   line: RegExp;
+  /** What the reader is told: the sentence for a missing file, an unreadable one, or bad data. */
+  told: RegExp;
 }
 
 /** Time per case: a fraction of a second on an idle machine, several seconds on a busy one. */
@@ -83,7 +91,7 @@ async function refuseAll(page: Page, cases: Case[]): Promise<void> {
   for (const c of cases) {
     await test.step(c.name, async () => {
       files = c.files();
-      await expectRefused(page, files, c.line);
+      await expectRefused(page, files, c.line, c.told);
     });
   }
 }
@@ -102,13 +110,19 @@ test('the minimal fixture itself, served the same way, draws the map', async ({ 
   await serve(page, () => files);
   await page.goto('/');
   await waitForMapReady(page);
-  await expect(page.getByRole('heading', { name: 'This dataset cannot be shown' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'The atlas cannot be shown' })).toHaveCount(0);
 });
 
 const tableCase = (c: HostileDataset): Case => ({
   name: c.name,
   files: () => hostileTexts(c),
   line: c.expect,
+  told:
+    c.category === 'missing file'
+      ? READER_TOLD.missing
+      : c.category === 'malformed JSON'
+        ? READER_TOLD.unreadable
+        : READER_TOLD.invalid,
 });
 
 const categories = [...new Set(HOSTILE_DATASETS.map((c) => c.category))];
@@ -139,6 +153,7 @@ test.describe('missing files', () => {
         name: 'broken-missing-file',
         files: folderFiles('broken-missing-file'),
         line: /^events\.json: file is missing/,
+        told: READER_TOLD.missing,
       },
     ]);
   });
@@ -156,20 +171,24 @@ test.describe('the geometry', () => {
       what: 'missing',
       status: 404,
       body: 'not found',
-      line: /^geo\/countries\.json: file is missing/,
+      line: /^geo\/countries\.json: file is missing \(HTTP 404\)$/,
+      told: READER_TOLD.missing,
     },
-    { what: 'not JSON', status: 200, body: '<html>', line: /^geo\/countries\.json: .*JSON/ },
+    {
+      what: 'not JSON',
+      status: 200,
+      body: '<html>',
+      line: /^geo\/countries\.json: not valid JSON/,
+      told: READER_TOLD.unreadable,
+    },
   ];
-  for (const { what, status, body, line } of cases) {
+  for (const { what, status, body, line, told } of cases) {
     test(`${what}, it is refused on screen`, async ({ page }) => {
       await page.route('**/geo/countries.json', (route) => route.fulfill({ status, body }));
       await page.goto('/');
-      await expect(
-        page.getByRole('heading', { name: 'This dataset cannot be shown' }),
-      ).toBeVisible();
-      await expect(
-        page.getByRole('alert').getByRole('listitem').filter({ hasText: line }),
-      ).toHaveCount(1);
+      await expect(page.getByRole('heading', { name: 'The atlas cannot be shown' })).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveText(told);
+      await expect((await maintainersProblems(page)).filter({ hasText: line })).toHaveCount(1);
       await expect(page.locator('canvas')).toHaveCount(0);
     });
   }
@@ -183,7 +202,12 @@ const folders = readdirSync(join(REPO_ROOT, 'tests/fixtures/datasets')).filter(
 const folderCases: Case[] = folders.map((folder) => {
   const [first = `${folder} passes the app's check`] = appProblems(folderFiles(folder)());
   const literal = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return { name: folder, files: folderFiles(folder), line: new RegExp(`^${literal}$`) };
+  return {
+    name: folder,
+    files: folderFiles(folder),
+    line: new RegExp(`^${literal}$`),
+    told: folder === 'broken-not-json' ? READER_TOLD.unreadable : READER_TOLD.invalid,
+  };
 });
 
 batches(folderCases, BATCH).forEach((batch, i, all) => {
