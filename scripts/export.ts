@@ -13,7 +13,7 @@
  */
 import { chromium, type Download, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { latestEventDay } from '../src/lib/engagement.ts';
@@ -35,9 +35,9 @@ const USAGE = `Usage: npm run export -- [options]
   --size WxH          CSS pixels, e.g. 1200x675; default 1920x1080
   --scale 1-4         device pixels per CSS pixel (PNG only); default 2
   --theme light|dark  default light
-  --out FILE          where to write the picture
+  --out FILE          where to write the picture (its folders are made if missing)
   --all-scenes        every scene of the deck as numbered PNGs (named by the app) ...
-  --out-dir DIR       ... written into this existing folder
+  --out-dir DIR       ... written into this folder (made, with its parents, if missing)
   --no-title --no-subtitle --no-legend --no-date --no-source --no-credit
                       leave that element out of the picture
   --help              show this
@@ -90,6 +90,17 @@ function userCwd(): string {
 
 function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
+}
+
+/**
+ * Why a folder cannot be made at `path` (it, or the nearest part of it that exists, is a file),
+ * or null when it exists or can be made. Folders are made only once the picture is drawn, so a
+ * refused run leaves nothing behind.
+ */
+function folderProblem(path: string): string | null {
+  let at = path;
+  while (!existsSync(at)) at = dirname(at);
+  return statSync(at).isDirectory() ? null : `${at} is a file, not a folder`;
 }
 
 /** The shipped dataset, as the app loads it. */
@@ -200,7 +211,8 @@ function readJob(argv: string[]): Job | 'help' {
     if (out !== undefined) throw new CliError('--all-scenes writes into --out-dir DIR, not --out.');
     if (outDir === undefined) throw new CliError('Missing --out-dir DIR for --all-scenes.');
     const dir = resolve(base, outDir);
-    if (!isDirectory(dir)) throw new CliError(`--out-dir ${outDir}: no such folder.`);
+    const problem = folderProblem(dir);
+    if (problem) throw new CliError(`--out-dir ${outDir}: ${problem}.`);
     if (dataset.scenes.length === 0) throw new CliError('The dataset has no scenes to export.');
     return {
       state: '',
@@ -216,10 +228,9 @@ function readJob(argv: string[]): Job | 'help' {
   if (outDir !== undefined) throw new CliError('--out-dir goes with --all-scenes; use --out FILE.');
   if (out === undefined || out === '') throw new CliError('Missing --out FILE.');
   const path = resolve(base, out);
-  if (!isDirectory(dirname(path))) {
-    throw new CliError(`--out ${out}: the folder ${dirname(path)} does not exist.`);
-  }
   if (isDirectory(path)) throw new CliError(`--out ${out} is a folder; name a file.`);
+  const problem = folderProblem(dirname(path));
+  if (problem) throw new CliError(`--out ${out}: ${problem}.`);
   const state = checkState(values.state ?? '', dataset);
   return { state, format, size, scale, theme, show, target: { kind: 'file', path } };
 }
@@ -311,6 +322,7 @@ function shown(path: string): string {
 }
 
 async function saveTo(file: Download, path: string) {
+  mkdirSync(dirname(path), { recursive: true });
   await file.saveAs(path);
   const failure = await file.failure();
   if (failure) throw new CliError(`The download failed: ${failure}`);

@@ -9,7 +9,7 @@
 import { expect, test } from '@playwright/test';
 import { DOMParser } from '@xmldom/xmldom';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { REPO_ROOT } from '../../scripts/dataset-files.ts';
@@ -49,6 +49,13 @@ function outputDir(): string {
   const dir = test.info().outputPath('out');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** A file named `not-a-folder` beside the test's output folder, where a folder would have to go. */
+function blockingFile(): string {
+  const path = test.info().outputPath('not-a-folder');
+  writeFileSync(path, 'a file\n');
+  return path;
 }
 
 function linesOf(text: string): string[] {
@@ -146,9 +153,9 @@ test.describe('bad inputs are refused with one line, before any browser starts',
       reason: /^Unknown option '--colour'/,
     },
     {
-      name: 'an --out whose folder does not exist',
-      args: (dir) => ['--out', `${dir}/missing/x.png`],
-      reason: /^--out .*missing\/x\.png: the folder .* does not exist/,
+      name: 'an --out inside a file',
+      args: () => ['--out', `${blockingFile()}/x.png`],
+      reason: /^--out .*not-a-folder\/x\.png: .*not-a-folder is a file, not a folder/,
     },
     {
       name: '--all-scenes without --out-dir',
@@ -156,9 +163,9 @@ test.describe('bad inputs are refused with one line, before any browser starts',
       reason: /^Missing --out-dir DIR for --all-scenes/,
     },
     {
-      name: 'an --out-dir that does not exist',
-      args: (dir) => ['--all-scenes', '--out-dir', `${dir}/missing`],
-      reason: /^--out-dir .*missing: no such folder/,
+      name: 'an --out-dir below a file',
+      args: () => ['--all-scenes', '--out-dir', `${blockingFile()}/scenes`],
+      reason: /^--out-dir .*not-a-folder\/scenes: .*not-a-folder is a file, not a folder/,
     },
   ];
 
@@ -184,8 +191,8 @@ test.describe('pictures', () => {
   // Software WebGL: loading the app and rendering take tens of seconds on a busy machine.
   test.describe.configure({ timeout: 300_000 });
 
-  test('a PNG of China on 30 June 2025 at 600x400@2x', async () => {
-    const out = join(outputDir(), 'china.png');
+  test('a PNG of China on 30 June 2025 at 600x400@2x, into folders made for it', async () => {
+    const out = join(outputDir(), 'pictures', 'china', 'china.png');
     const run = await exportCli([
       '--state',
       'country=CHN&date=2025-06-30',
@@ -250,9 +257,10 @@ test.describe('pictures', () => {
     expect(texts).toContainEqual(expect.stringMatching(/^Sources: /));
   });
 
-  test('--all-scenes writes one PNG per scene, named by the app', async () => {
+  test('--all-scenes writes one PNG per scene, named by the app, into a folder it makes', async () => {
     test.setTimeout(600_000);
-    const dir = outputDir();
+    // As in the README: a folder (and its parent) that do not exist yet.
+    const dir = join(outputDir(), 'deck', 'scenes');
     const size = { width: 400, height: 300 };
     const run = await exportCli([
       '--all-scenes',
