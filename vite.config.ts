@@ -52,6 +52,9 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1100,
     rollupOptions: {
+      // Rolldown's report of slow plugins is for whoever tunes the build, not for a newcomer's
+      // `npm start`, where it was the one yellow block.
+      checks: { bundlerTimings: false },
       output: {
         // maplibre-gl gets its own chunk so the app's own bytes can be measured against the budget.
         manualChunks: (id) => (id.includes('node_modules/maplibre-gl') ? 'maplibre' : undefined),

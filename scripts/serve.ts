@@ -4,8 +4,8 @@
  *
  *   npx tsx scripts/serve.ts [--port N] [--root DIR]      (or PORT=N)
  *
- * Default port 4173; if that port is busy, a free one is taken instead. Prints exactly one line,
- * `Kabul Engagement Atlas: http://localhost:PORT/`, once listening.
+ * Default port 4173; if that port is busy, a free one is taken instead. Once listening, prints
+ * what it serves and how to stop it, then, last, `Kabul Engagement Atlas: http://localhost:PORT/`.
  *
  * `startServer` is exported for tests and command-line tools; importing this module starts nothing.
  */
@@ -160,10 +160,13 @@ function argValue(argv: string[], name: string): string | undefined {
 if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
   try {
+    const root = argValue(argv, '--root') ?? 'dist';
     const server = await startServer({
-      root: argValue(argv, '--root') ?? 'dist',
+      root,
       port: parsePort(argv, process.env),
     });
+    // The URL last: it is what a newcomer looks for after `npm start`.
+    console.log(`Serving the atlas from ${root}/ (Ctrl+C stops it).`);
     console.log(`Kabul Engagement Atlas: ${server.url}`);
     const stop = () => {
       server.close().finally(() => process.exit(0));
