@@ -30,6 +30,8 @@ export class AtlasState {
   /** What URLs are checked against: the date range, the selectable ids, the level ids. */
   readonly context: Required<UrlContext>;
   readonly allLevels: readonly string[];
+  /** The actors a selection frames on the map: the countries, each with a capital. */
+  readonly framed: ReadonlySet<string>;
 
   /** The day the map shows. */
   date = $state<Day>('');
@@ -39,13 +41,14 @@ export class AtlasState {
   motivesShown = $state.raw<ReadonlySet<MotiveCategory>>(new Set(MOTIVE_CATEGORIES));
   /** Levels (and `none`) whose countries are drawn in full colour. */
   levelsShown = $state.raw<ReadonlySet<string>>(new Set());
-  /** Where the reader moved the map; `null` until they do (the default view). */
+  /**
+   * Where the reader moved the map; `null` until they do: then the map shows the selected
+   * country framed with Kabul, or the default view, both worked out from the state and the screen.
+   */
   camera = $state.raw<Camera | null>(null);
   view = $state<View>('map');
   /** Whether the timeline is playing. Not shared in URLs. */
   playing = $state(false);
-  /** A request to frame an actor on the map (search, table); `seq` makes each request new. */
-  frameRequest = $state.raw<{ id: string; seq: number } | null>(null);
   /** Notes on URL values that were ignored, shown until dismissed. */
   notices = $state<string[]>([]);
   mode = $state<Mode>('explore');
@@ -72,6 +75,7 @@ export class AtlasState {
     this.dataset = dataset;
     this.index = engagementIndex(dataset);
     this.allLevels = [...dataset.levels.levels.map((l) => l.id), NO_DATA];
+    this.framed = new Set(dataset.countries.map((c) => c.id));
     this.context = {
       start: dataset.meta.start,
       end: latestEventDay(dataset.events) ?? dataset.meta.start,
@@ -132,10 +136,16 @@ export class AtlasState {
     this.date = day < start ? start : day > end ? end : day;
   }
 
-  /** Selects an actor (or clears with `null`); `frame` also asks the map to show it. */
-  select(id: string | null, { frame = false } = {}) {
+  /**
+   * Selects an actor (or clears with `null`). A country is framed with Kabul by the map, so any
+   * camera of the reader's goes and the URL carries only the country. An institution, or closing
+   * the panel, keeps the view on screen: `shown` is the camera the map shows now, as the page
+   * works it out, kept as the camera so nothing jumps.
+   */
+  select(id: string | null, shown: Camera | null = null) {
+    if (id !== null && this.framed.has(id)) this.camera = null;
+    else this.camera ??= shown;
     this.selected = id;
-    if (id !== null && frame) this.frameRequest = { id, seq: (this.frameRequest?.seq ?? 0) + 1 };
   }
 
   toggleMotive(category: MotiveCategory) {

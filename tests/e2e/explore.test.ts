@@ -377,10 +377,15 @@ test.describe('small screens and motion', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/');
     await waitForMapReady(page);
+    const before = await page.getByTestId('map').getAttribute('data-center');
     const search = page.getByRole('combobox', { name: 'Search countries' });
     await search.fill('Qatar');
     await search.press('Enter');
-    await expect(page).toHaveURL(/center=/, { timeout: 1000 });
+    await expect(page.getByTestId('map')).not.toHaveAttribute('data-center', before!, {
+      timeout: 1000,
+    });
+    // The framing follows from the selection: the URL names the country, not a camera.
+    await expect(page).toHaveURL(/\?country=QAT$/);
   });
 });
 

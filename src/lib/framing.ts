@@ -1,0 +1,111 @@
+/**
+ * The camera a selection gets: its capital, Kabul and the arcs between them framed in the part of
+ * the map a reader can see, clear of whatever covers the map (the side panel or the bottom sheet,
+ * the key, the zoom buttons, a notice). Pure: the page measures the overlays' boxes and hands them
+ * in, so the same state and the same screen always give the same camera, and the URL need carry
+ * only the selection, never a camera the reader did not choose.
+ */
+import { ZOOM_RANGE, type Camera } from './url-state.ts';
+import { fitBounds, type Bounds, type LonLat, type Padding, type Size } from './viewport.ts';
+
+/** A box over the map, in CSS pixels from the map's top left. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Clear space between the framed relation and the overlays and the map's edges. */
+export const SELECTION_MARGIN = 24;
+
+/**
+ * How far a selection zooms in at most: Kabul and a neighbour's capital (Islamabad is 380 km
+ * away) still show the countries around them.
+ */
+export const SELECTION_MAX_ZOOM = 5;
+
+/**
+ * The padding that keeps the framed relation clear of the overlays: each overlay that covers part
+ * of the map is cut off along the edge whose strip costs the map least (a panel along the right
+ * edge takes a column, a sheet along the bottom a band, a key in a corner whichever is smaller),
+ * and each edge keeps the widest cut, plus `margin`.
+ * @example
+ * // A 400-pixel panel on the right of a 1280×623 map, and the zoom buttons at its top right:
+ * overlayPadding({ width: 1280, height: 623 }, [
+ *   { x: 880, y: 0, width: 400, height: 623 },
+ *   { x: 1241, y: 10, width: 29, height: 58 },
+ * ]) // { top: 24, right: 424, bottom: 24, left: 24 }
+ */
+export function overlayPadding(
+  map: Size,
+  overlays: readonly Box[],
+  margin = SELECTION_MARGIN,
+): Padding {
+  const cut = { top: 0, right: 0, bottom: 0, left: 0 };
+  for (const box of overlays) {
+    // The part of the box over the map; a box off the map, or empty, covers nothing.
+    const x0 = Math.max(0, box.x);
+    const y0 = Math.max(0, box.y);
+    const x1 = Math.min(map.width, box.x + box.width);
+    const y1 = Math.min(map.height, box.y + box.height);
+    if (x1 <= x0 || y1 <= y0) continue;
+    const options: [keyof Padding, number, number][] = [
+      ['left', x1, x1 * map.height],
+      ['right', map.width - x0, (map.width - x0) * map.height],
+      ['top', y1, y1 * map.width],
+      ['bottom', map.height - y0, (map.height - y0) * map.width],
+    ];
+    const [side, depth] = options.reduce((best, o) => (o[2] < best[2] ? o : best));
+    cut[side] = Math.max(cut[side], depth);
+  }
+  return {
+    top: Math.round(cut.top + margin),
+    right: Math.round(cut.right + margin),
+    bottom: Math.round(cut.bottom + margin),
+    left: Math.round(cut.left + margin),
+  };
+}
+
+/**
+ * The bounds of the places a selection is about: its capital, Kabul, and every point of the arcs
+ * between them (great circles bulge north of both ends). Longitudes are taken as they come: the
+ * arcs are drawn without crossing the antimeridian.
+ * @example selectionBounds([[116.4, 39.9], [69.2, 34.5]]) // [[69.2, 34.5], [116.4, 39.9]]
+ */
+export function selectionBounds(points: readonly LonLat[]): Bounds {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  return [
+    [west, south],
+    [east, north],
+  ];
+}
+
+/**
+ * The camera that shows `bounds` as large as it can in the map less `padding`, zoomed in at most
+ * to `SELECTION_MAX_ZOOM`. Where both ends of a long relation (Washington or Canberra to Kabul)
+ * cannot fit at a zoom where countries read, the view widens, down to the whole world: the reader
+ * must see the relation, and the map never crops one end of it. Six decimals, as scenes.
+ * @example
+ * // China selected at 1280×623, its panel on the right:
+ * selectionCamera([[69.2, 34.5], [116.4, 39.9]], { width: 1280, height: 623 },
+ *   { top: 24, right: 424, bottom: 24, left: 24 })
+ * // { lon: 104.146154, lat: 37.248348, zoom: 3.631578 }: Beijing and Kabul left of the panel
+ */
+export function selectionCamera(bounds: Bounds, map: Size, padding: Padding): Camera {
+  const { lon, lat, zoom } = fitBounds(bounds, map, padding, {
+    minZoom: ZOOM_RANGE[0],
+    maxZoom: SELECTION_MAX_ZOOM,
+  });
+  return { lon: round6(lon), lat: round6(lat), zoom: round6(zoom) };
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6 || 0;
+}
