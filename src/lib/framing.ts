@@ -6,7 +6,14 @@
  * only the selection, never a camera the reader did not choose.
  */
 import { ZOOM_RANGE, type Camera } from './url-state.ts';
-import { fitBounds, type Bounds, type LonLat, type Padding, type Size } from './viewport.ts';
+import {
+  fitBounds,
+  unionBounds,
+  type Bounds,
+  type LonLat,
+  type Padding,
+  type Size,
+} from './viewport.ts';
 
 /** A box over the map, in CSS pixels from the map's top left. */
 export interface Box {
@@ -69,22 +76,13 @@ export function overlayPadding(
 
 /**
  * The bounds of the places a selection is about: its capital, Kabul, and every point of the arcs
- * between them (great circles bulge north of both ends). Longitudes are taken as they come: the
+ * between them (great circles bulge north of both ends); at least one point. Longitudes are taken as they come: the
  * arcs are drawn without crossing the antimeridian.
  * @example selectionBounds([[116.4, 39.9], [69.2, 34.5]]) // [[69.2, 34.5], [116.4, 39.9]]
  */
 export function selectionBounds(points: readonly LonLat[]): Bounds {
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of points) {
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  return [
-    [west, south],
-    [east, north],
-  ];
+  // Each point as a box of its own, so the union is the points' bounds.
+  return unionBounds(points.map((p): Bounds => [p, p]))!;
 }
 
 /**
