@@ -75,9 +75,9 @@ export function overlayPadding(
 }
 
 /**
- * The bounds of the places a selection is about: its capital, Kabul, and every point of the arcs
- * between them (great circles bulge north of both ends); at least one point. Longitudes are taken as they come: the
- * arcs are drawn without crossing the antimeridian.
+ * The bounds of the places a selection is about (at least one): its capital, Kabul, and every
+ * point of the arcs between them (great circles bulge north of both ends). Longitudes are taken
+ * as they come: the arcs are drawn without crossing the antimeridian.
  * @example selectionBounds([[116.4, 39.9], [69.2, 34.5]]) // [[69.2, 34.5], [116.4, 39.9]]
  */
 export function selectionBounds(points: readonly LonLat[]): Bounds {
