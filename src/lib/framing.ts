@@ -5,6 +5,7 @@
  * in, so the same state and the same screen always give the same camera, and the URL need carry
  * only the selection, never a camera the reader did not choose.
  */
+import { REGION_BOUNDS } from './scene-view.ts';
 import { ZOOM_RANGE, type Camera } from './url-state.ts';
 import {
   fitBounds,
@@ -101,6 +102,26 @@ export function selectionCamera(bounds: Bounds, map: Size, padding: Padding): Ca
     minZoom: ZOOM_RANGE[0],
     maxZoom: SELECTION_MAX_ZOOM,
   });
+  return { lon: round6(lon), lat: round6(lat), zoom: round6(zoom) };
+}
+
+/** The margin around the region in the default view, in CSS pixels. */
+export const DEFAULT_VIEW_MARGIN = 20;
+
+/**
+ * The view the atlas opens on while nothing is selected and the reader has not moved the map:
+ * the region from the Atlantic to the Pacific (`REGION_BOUNDS`) as large as the map allows.
+ * It follows the map's size, so a resize frames it anew.
+ * @example defaultView({ width: 1280, height: 623 }) // { lon: 58, lat: 37.726872, zoom: 2.401543 }
+ */
+export function defaultView(map: Size): Camera {
+  const m = DEFAULT_VIEW_MARGIN;
+  const { lon, lat, zoom } = fitBounds(
+    REGION_BOUNDS,
+    map,
+    { top: m, right: m, bottom: m, left: m },
+    { minZoom: ZOOM_RANGE[0], maxZoom: ZOOM_RANGE[1] },
+  );
   return { lon: round6(lon), lat: round6(lat), zoom: round6(zoom) };
 }
 

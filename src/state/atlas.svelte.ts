@@ -31,7 +31,7 @@ export class AtlasState {
   readonly context: Required<UrlContext>;
   readonly allLevels: readonly string[];
   /** The actors a selection frames on the map: the countries, each with a capital. */
-  readonly framed: ReadonlySet<string>;
+  readonly framable: ReadonlySet<string>;
 
   /** The day the map shows. */
   date = $state<Day>('');
@@ -75,7 +75,7 @@ export class AtlasState {
     this.dataset = dataset;
     this.index = engagementIndex(dataset);
     this.allLevels = [...dataset.levels.levels.map((l) => l.id), NO_DATA];
-    this.framed = new Set(dataset.countries.map((c) => c.id));
+    this.framable = new Set(dataset.countries.map((c) => c.id));
     this.context = {
       start: dataset.meta.start,
       end: latestEventDay(dataset.events) ?? dataset.meta.start,
@@ -139,12 +139,12 @@ export class AtlasState {
   /**
    * Selects an actor (or clears with `null`). A country is framed with Kabul by the map, so any
    * camera of the reader's goes and the URL carries only the country. An institution, or closing
-   * the panel, keeps the view on screen: `shown` is the camera the map shows now, as the page
-   * works it out, kept as the camera so nothing jumps.
+   * the panel, keeps the view on screen: `framing` is the selection's framing the map shows now
+   * (the page works it out), kept as the camera so nothing jumps.
    */
-  select(id: string | null, shown: Camera | null = null) {
-    if (id !== null && this.framed.has(id)) this.camera = null;
-    else this.camera ??= shown;
+  select(id: string | null, framing: Camera | null = null) {
+    if (id !== null && this.framable.has(id)) this.camera = null;
+    else this.camera ??= framing;
     this.selected = id;
   }
 

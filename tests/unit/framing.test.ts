@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import {
+  DEFAULT_VIEW_MARGIN,
+  defaultView,
   overlayPadding,
   selectionBounds,
   selectionCamera,
   SELECTION_MARGIN as M,
   SELECTION_MAX_ZOOM,
 } from '../../src/lib/framing.ts';
+import { REGION_BOUNDS } from '../../src/lib/scene-view.ts';
 import { project, type Bounds, type Padding, type Size } from '../../src/lib/viewport.ts';
 
 const DESKTOP: Size = { width: 1280, height: 623 };
@@ -161,5 +164,28 @@ describe('selectionCamera', () => {
     const b = screenOf([e, s], camera, DESKTOP);
     expect((a.x + b.x) / 2).toBeCloseTo((padding.left + DESKTOP.width - padding.right) / 2, 0);
     expect((a.y + b.y) / 2).toBeCloseTo((padding.top + DESKTOP.height - padding.bottom) / 2, 0);
+  });
+});
+
+describe('defaultView', () => {
+  test.each([
+    [{ width: 1280, height: 623 }],
+    [{ width: 1280, height: 624 }],
+    [{ width: 1920, height: 900 }],
+    [{ width: 390, height: 573 }],
+  ])('at %o the region fills the map, within the margin, and touches it on one axis', (map) => {
+    const camera = defaultView(map);
+    const [[w, s], [e, n]] = REGION_BOUNDS;
+    const a = screenOf([w, n], camera, map);
+    const b = screenOf([e, s], camera, map);
+    const m = DEFAULT_VIEW_MARGIN;
+    for (const p of [a, b]) {
+      expect(p.x).toBeGreaterThanOrEqual(m - 0.5);
+      expect(p.x).toBeLessThanOrEqual(map.width - m + 0.5);
+      expect(p.y).toBeGreaterThanOrEqual(m - 0.5);
+      expect(p.y).toBeLessThanOrEqual(map.height - m + 0.5);
+    }
+    const snug = Math.min(map.width - 2 * m - (b.x - a.x), map.height - 2 * m - (b.y - a.y));
+    expect(snug).toBeCloseTo(0, 0);
   });
 });

@@ -2,11 +2,11 @@
  * The README's first command, as a newcomer meets it: `npm install` warns about nothing that is
  * not theirs to fix, and `npm start` ends on the URL to open, with nothing yellow before it.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../scripts/dataset-files.ts';
 
 const readJson = (file: string) => JSON.parse(readFileSync(join(REPO_ROOT, file), 'utf8'));
@@ -27,16 +27,29 @@ describe('npm install', () => {
   });
 });
 
+/** The `npm start` of the test, stopped after it whatever happened (a timeout included). */
+let started: ChildProcess | null = null;
+afterEach(() => {
+  if (started?.pid && started.exitCode === null) {
+    try {
+      process.kill(-started.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+  started = null;
+});
+
 /** Runs `npm start` until it prints the app's URL (and a moment after), then stops it. */
 function npmStart(): Promise<{ output: string; url: string; status: number }> {
   return new Promise((done, fail) => {
     // Its own process group, so the server npm starts stops with it.
-    const child = spawn('npm', ['start'], {
+    const child = (started = spawn('npm', ['start'], {
       cwd: REPO_ROOT,
       detached: true,
       // A port of its own, so a server the browser tests left running does not answer instead.
       env: { ...process.env, PORT: '4391', FORCE_COLOR: '1' },
-    });
+    }));
     let output = '';
     const stop = () => process.kill(-child.pid!, 'SIGTERM');
     const onData = (chunk: Buffer) => {
