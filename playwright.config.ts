@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { findChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from './scripts/ensure-chromium.ts';
 
 // Browser tests run against the built app in dist/ (`npm run test:e2e` builds it first).
-const PORT = 4311;
+// E2E_PORT lets two checkouts on one machine run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4311);
 const baseURL = `http://localhost:${PORT}/`;
 
 const executablePath = findChromium();
