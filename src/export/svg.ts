@@ -14,6 +14,7 @@ import type {
 import type { ArcProps } from '../lib/arcs.ts';
 import type { BoundaryKind, CountryProps } from '../lib/countries.ts';
 import type { LevelOnDay, TensionOnDay } from '../lib/engagement.ts';
+import type { FocusCapitalProps, LabelProps } from '../lib/labels.ts';
 import { exportLayout, type ExportLayout, type TextBlock } from '../lib/export-layout.ts';
 import { MOTIVE_COLORS } from '../lib/palette.ts';
 import { MAP_THEMES } from '../lib/style.ts';
@@ -36,7 +37,10 @@ import {
 export interface SvgScene {
   countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
   boundaries: FeatureCollection<Geometry, { kind: BoundaryKind; name: string }>;
-  labels: FeatureCollection<Point, CountryProps>;
+  /** The labels with their ranks on the date (`rankedLabels`). */
+  labels: FeatureCollection<Point, LabelProps>;
+  /** Kabul's marker (`focusCapital`). */
+  capital: FeatureCollection<Point, FocusCapitalProps>;
   /** The arcs drawn on the date with the motives shown. */
   arcs: Feature<LineString, ArcProps>[];
   levelOf: ReadonlyMap<string, LevelOnDay>;
@@ -129,6 +133,7 @@ export function exportSvg(state: PictureState, options: PictureOptions, scene: S
       border: theme.border,
       disputedLine: theme.disputedLine,
       label: theme.label,
+      labelQuiet: theme.labelQuiet,
       labelHalo: theme.labelHalo,
       focusLabel: theme.focusLabel,
       focusHalo: theme.focusHalo,
@@ -155,6 +160,7 @@ export function exportSvg(state: PictureState, options: PictureOptions, scene: S
     arcs: scene.arcs,
     arcColors: MOTIVE_COLORS,
     labels: scene.labels,
+    capital: scene.capital,
     labelFont: { regular: 'Noto Sans', bold: 'Noto Sans' },
     furniture: svgFurniture(layout),
   });

@@ -49,13 +49,14 @@ export const ARC_BENDS: Readonly<Record<MotiveCategory, number>> = {
 };
 
 /**
- * Arcs shorter than this on the map (in radians of Web Mercator: ~850 km around Kabul's latitude)
- * bow more than `ARC_BENDS`, up to `MAX_SHORT_ARC_BOOST` times: a bow in proportion alone would
- * put Islamabad–Kabul's three arcs (~370 km) 9 px apart at zoom 4, too close for 2.5 px lines with
- * arrowheads; boosted, they are 13 px apart.
+ * Arcs shorter than this on the map (in radians of Web Mercator: ~2,400 km around Kabul's
+ * latitude) bow more than `ARC_BENDS`, up to `MAX_SHORT_ARC_BOOST` times. A bow in proportion
+ * alone puts Islamabad–Kabul's three arcs (~370 km, 30 px at the default view on a laptop) 3 px
+ * apart, touching, so they read as one; boosted, they are 7.5 px apart there and Tashkent's 8 px
+ * (tests/unit/arc-reading.test.ts).
  */
 export const SHORT_ARC = 0.16;
-export const MAX_SHORT_ARC_BOOST = 1.5;
+export const MAX_SHORT_ARC_BOOST = 2.25;
 
 // Web Mercator, in radians of longitude: x = λ, y = ln tan(π/4 + φ/2). The map's own projection,
 // up to a scale that is the same on both axes, so lengths and right angles here are the map's.
@@ -146,11 +147,26 @@ export function arcFeatures(
 /** An arrowhead: its arc's properties, and the way the arc runs where the arrowhead sits. */
 export interface ArrowheadProps extends ArcProps {
   /**
+   * The first whole zoom at which the arc is at least `ARROW_MIN_ARC` pixels long, and so shows
+   * its arrowhead (MapLibre evaluates a filter's zoom per tile, at whole zooms).
+   */
+  arrowFrom: number;
+  /**
    * Degrees clockwise from east on the (north-up) map: MapLibre's `icon-rotate` for an icon that
    * points east, with `icon-rotation-alignment: map`.
    */
   rotate: number;
 }
+
+/**
+ * How long an arc must be on screen, in pixels from end to end, to carry an arrowhead. A shorter
+ * one (Islamabad–Kabul is 26 px at the default view) nests its arcs a few pixels apart, where
+ * their arrowheads would pile up; its direction reads from Kabul's marker alone.
+ */
+export const ARROW_MIN_ARC = 60;
+
+/** Web Mercator's world is 512 px wide at zoom 0, as the map's tiles are. */
+const WORLD_PX = 512;
 
 /**
  * One arrowhead per arc, at its middle point (where a country's arcs are furthest apart),
@@ -175,10 +191,14 @@ export function arcArrowheads(
     const [x1, y1] = project(after);
     // Screen y grows downward, so clockwise from east is atan2(-Δy, Δx) with Mercator's y up.
     const rotate = (Math.atan2(-(y1 - y0), x1 - x0) * 180) / Math.PI;
+    const [ax, ay] = project(line[0]!);
+    const [bx, by] = project(line[line.length - 1]!);
+    const chord = (Math.hypot(bx - ax, by - ay) * WORLD_PX) / (2 * Math.PI); // pixels at zoom 0
+    const arrowFrom = chord > 0 ? Math.max(0, Math.ceil(Math.log2(ARROW_MIN_ARC / chord))) : 24;
     features.push({
       type: 'Feature',
       id: arc.properties.id,
-      properties: { ...arc.properties, rotate: round(rotate) },
+      properties: { ...arc.properties, arrowFrom, rotate: round(rotate) },
       geometry: { type: 'Point', coordinates: [...line[mid]!] },
     });
   }
@@ -200,7 +220,7 @@ export function arcBend(from: LonLat, to: LonLat, category: MotiveCategory): num
   // The shorter way round in longitude: only short arcs are boosted, and they never go the long way.
   const dx = x1 - x0 - 2 * Math.PI * Math.round((x1 - x0) / (2 * Math.PI));
   const length = Math.hypot(dx, y1 - y0);
-  const boost = length > 0 ? Math.sqrt(SHORT_ARC / length) : MAX_SHORT_ARC_BOOST;
+  const boost = length > 0 ? SHORT_ARC / length : MAX_SHORT_ARC_BOOST;
   return ARC_BENDS[category] * Math.min(MAX_SHORT_ARC_BOOST, Math.max(1, boost));
 }
 

@@ -120,9 +120,10 @@ export function frameOf(geometry: Polygon | MultiPolygon): [[number, number], [n
 }
 
 /**
- * Where to write each named country's name: the point the geometry's build placed in its largest
- * polygon (`properties.label`, see geo/label-point.ts), read without decoding any shape. A
- * country without a valid point gets no label.
+ * Where to write each country's name: the point the geometry's build placed in its largest
+ * polygon (`properties.label`, see geo/label-point.ts), read without decoding any shape. The name
+ * is the dataset's where it has one, else the geometry's: every country on the map is named, not
+ * only those the sources cover. A country without a valid point or name gets no label.
  */
 export function labelPoints(
   topology: Topology,
@@ -133,9 +134,11 @@ export function labelPoints(
     type: 'FeatureCollection',
     features: (countries?.geometries ?? []).flatMap((g) => {
       const id = String(g.id);
-      const name = names.get(id);
-      const label = (g.properties as { label?: unknown } | undefined)?.label;
-      if (name === undefined || !isLonLat(label)) return [];
+      const properties = g.properties as { label?: unknown; name?: unknown } | undefined;
+      const name =
+        names.get(id) ?? (typeof properties?.name === 'string' ? properties.name : undefined);
+      const label = properties?.label;
+      if (!name || !isLonLat(label)) return [];
       return [
         {
           type: 'Feature' as const,

@@ -34,6 +34,9 @@ export function countryFillColor(
   ];
 }
 
+/** A label's rank (src/lib/labels.ts) for a country with no level on the date: after every level. */
+export const UNCOVERED_RANK = 100;
+
 /** How faded a country the legend filter hides is drawn: still there, clearly set back. */
 export const MUTED_OPACITY = 0.2;
 
@@ -70,6 +73,8 @@ export interface MapTheme {
   /** Countries the sources say nothing about; the dark theme needs its own grey. */
   noData: (levels: Levels) => string;
   label: string;
+  /** Names of the countries the sources do not cover: quieter, so the story's names lead. */
+  labelQuiet: string;
   labelHalo: string;
   /** Afghanistan: dark on the light map, light on the dark one, so it stands out on both. */
   focus: (levels: Levels) => string;
@@ -86,6 +91,7 @@ export const MAP_THEMES: Readonly<Record<ThemeName, MapTheme>> = {
     border: '#ffffff',
     noData: (levels) => levels.noData.color,
     label: '#2f2f2f',
+    labelQuiet: '#6e6a64',
     labelHalo: 'rgba(255,255,255,0.85)',
     focus: (levels) => levels.focus.color,
     focusLabel: '#ffffff',
@@ -98,6 +104,7 @@ export const MAP_THEMES: Readonly<Record<ThemeName, MapTheme>> = {
     border: '#0e1217',
     noData: () => '#3a3f47',
     label: '#eceff2',
+    labelQuiet: '#a3a9b1',
     labelHalo: 'rgba(14,18,23,0.9)',
     focus: () => '#e4dfd3',
     focusLabel: '#14181d',
@@ -107,8 +114,23 @@ export const MAP_THEMES: Readonly<Record<ThemeName, MapTheme>> = {
   },
 };
 
+/**
+ * The labels' `text-color`: Afghanistan's on its focus fill, the quiet colour for the countries
+ * the sources do not cover (`UNCOVERED_RANK`, see src/lib/labels.ts), else the label colour.
+ */
+export function labelTextColor(label: string, quiet: string, focus: string): unknown[] {
+  return [
+    'case',
+    ['==', ['get', 'id'], FOCUS_ID],
+    focus,
+    ['>=', ['get', 'rank'], UNCOVERED_RANK],
+    quiet,
+    label,
+  ];
+}
+
 /** The levels from the closest to the most distant, as the legend lists them. */
-export function levelsByRank(levels: Levels): Levels['levels'] {
+export function levelsByRank(levels: Pick<Levels, 'levels'>): Levels['levels'] {
   return [...levels.levels].sort((a, b) => b.rank - a.rank);
 }
 
@@ -131,8 +153,12 @@ export function themePaint(name: ThemeName, levels: Levels): [string, string, un
     [
       'country-label',
       'text-color',
-      ['case', ['==', ['get', 'id'], FOCUS_ID], theme.focusLabel, theme.label],
+      labelTextColor(theme.label, theme.labelQuiet, theme.focusLabel),
     ],
+    ['capital-dot', 'circle-color', theme.focusLabel],
+    ['capital-dot', 'circle-stroke-color', theme.focusHalo],
+    ['capital-name', 'text-color', theme.focusLabel],
+    ['capital-name', 'text-halo-color', theme.focusHalo],
     [
       'country-label',
       'text-halo-color',

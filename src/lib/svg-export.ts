@@ -35,7 +35,8 @@ import type {
 import { arcArrowheads, type ArcProps, type ArrowheadProps } from './arcs.ts';
 import type { BoundaryKind, CountryProps } from './countries.ts';
 import type { Levels, MotiveCategory } from './schema.ts';
-import { FOCUS_ID, MUTED_OPACITY, UNHIGHLIGHTED_OPACITY } from './style.ts';
+import { CAPITAL_DOT, CAPITAL_NAME_OFFSET, LABEL_SIZE, type FocusCapitalProps } from './labels.ts';
+import { FOCUS_ID, MUTED_OPACITY, UNCOVERED_RANK, UNHIGHLIGHTED_OPACITY } from './style.ts';
 import { MAX_LATITUDE, project as viewportProject, TILE_SIZE, worldSize } from './viewport.ts';
 
 /** A camera without rotation, as the map reports it: centre in degrees and MapLibre zoom. */
@@ -53,6 +54,8 @@ export interface SvgTheme {
   /** Dashed disputed boundaries. */
   disputedLine: string;
   label: string;
+  /** Names of the countries the sources do not cover (`UNCOVERED_RANK`). */
+  labelQuiet: string;
   labelHalo: string;
   /** Afghanistan's label, on its focus fill. */
   focusLabel: string;
@@ -181,8 +184,13 @@ export interface SvgMapInput {
   arcColors: Readonly<Record<MotiveCategory, string>>;
   /** The arcs' arrowheads (`arcArrowheads`); computed from `arcs` when left out. */
   arrowheads?: readonly Feature<Point, ArrowheadProps>[];
-  /** Country names and where to write them (`labelPoints`). */
-  labels: FeatureCollection<Point, CountryProps>;
+  /**
+   * Country names, where to write them and in what order (`rankedLabels`); without a rank,
+   * Afghanistan goes first and the rest in their order.
+   */
+  labels: FeatureCollection<Point, CountryProps & { rank?: number }>;
+  /** Kabul's marker and name (`focusCapital`, KabulMarker.svelte); none when left out. */
+  capital?: FeatureCollection<Point, FocusCapitalProps>;
   /** The font families of the labels, e.g. `{ regular: 'Noto Sans', bold: 'Noto Sans' }`. */
   labelFont: { regular: string; bold: string };
   /** Title, legend, date stamp, source line and credit, laid out for the picture. */
@@ -252,11 +260,6 @@ const ARROW_SHAPE: readonly (readonly [number, number])[] = [
 const ARROW_STROKE = 2;
 
 /** LabelsLayer: 10 px at zoom 1, 13 at 4, 15 at 6; halo 1.2 px; lines of at most 7 ems. */
-const LABEL_SIZE = [
-  [1, 10],
-  [4, 13],
-  [6, 15],
-] as const;
 const LABEL_HALO = 1.2;
 const LABEL_MAX_WIDTH_EMS = 7;
 /** MapLibre's defaults: `text-line-height` 1.2 ems, `text-padding` 2 px. */
@@ -577,46 +580,53 @@ function lonExtent(geometry: Geometry): [number, number] {
 // —— Labels ——
 
 /** A label as drawn: its lines' baselines, its box for collisions, its paint. */
-interface PlacedLabel {
+export interface PlacedLabel {
   id: string;
   x: number;
   baselines: number[];
   lines: string[];
   size: number;
   bold: boolean;
+  /** A country the sources do not cover, written in the quiet colour. */
+  quiet: boolean;
 }
 
 /**
  * The labels MapLibre shows (maplibre-gl 5.24 placement, no pitch or bearing): each name broken
  * into lines and centred on its point, then placed in MapLibre's order unless its collision box
- * overlaps one already placed (`text-allow-overlap: false`). The order: Afghanistan first
- * (`symbol-sort-key`), then tile by tile at the source's tile zoom (`floor(zoom)`: world copy
+ * overlaps one already placed (`text-allow-overlap: false`). The order: by rank
+ * (`symbol-sort-key`, see src/lib/labels.ts), then tile by tile at the source's tile zoom (`floor(zoom)`: world copy
  * from west to east, then tile column, then row, as `Style._updatePlacement` sorts them), then
  * in the order given. The collision box is the text block at the size the tile was laid out
  * for (`text-size` at tile zoom + 1, not the drawn size), plus `text-padding`. Boxes reaching
  * into the collision grid (the picture and `GRID_PADDING` around it) take part; only those that
  * reach into the picture are drawn.
  */
-function placeLabels(input: SvgMapInput): PlacedLabel[] {
+export function placeLabels(
+  input: Pick<SvgMapInput, 'camera' | 'width' | 'height' | 'labels' | 'capital'>,
+): PlacedLabel[] {
   const { camera, width, height } = input;
   const project = screenProjection(camera, input);
   const size = byZoom(camera.zoom, LABEL_SIZE);
   const tileZoom = Math.max(0, Math.floor(camera.zoom));
   const layoutSize = byZoom(tileZoom + 1, LABEL_SIZE);
+  // Kabul's name is always written, on a layer above, so it is placed first.
+  const boxes: [number, number, number, number][] = capitalNames(input, layoutSize).map(
+    (name) => name.box,
+  );
   const tiles = 2 ** tileZoom;
   const candidates = input.labels.features.flatMap((label, order) => {
     const [lon, lat] = label.geometry.coordinates as [number, number];
     const [tx, ty] = viewportProject([lon, lat], tileZoom).map((v) =>
       Math.min(tiles - 1, Math.max(0, Math.floor(v / TILE_SIZE))),
     );
-    const key = label.properties.id === FOCUS_ID ? 0 : 1;
+    const key = label.properties.rank ?? (label.properties.id === FOCUS_ID ? 0 : 1);
     return worldShifts(camera, width).map((shift) => ({ label, shift, key, tx, ty, order }));
   });
   candidates.sort(
     (a, b) =>
       a.key - b.key || a.shift - b.shift || a.tx! - b.tx! || a.ty! - b.ty! || a.order - b.order,
   );
-  const boxes: [number, number, number, number][] = [];
   const placed: PlacedLabel[] = [];
   for (const { label, shift } of candidates) {
     const bold = label.properties.id === FOCUS_ID;
@@ -646,6 +656,7 @@ function placeLabels(input: SvgMapInput): PlacedLabel[] {
       lines,
       size,
       bold,
+      quiet: (label.properties.rank ?? 0) >= UNCOVERED_RANK,
     });
   }
   return placed;
@@ -876,9 +887,11 @@ function arcsLayer({ input, d, project }: Layer): string {
     arcArrowheads({ type: 'FeatureCollection', features: [...input.arcs] }).features;
   const scale = byZoom(zoom, ARROW_SIZE);
   const arrows: string[] = [];
+  // As the map's filter: at the tile's whole zoom.
+  const tileZoom = Math.max(0, Math.floor(zoom));
   for (const head of heads) {
     const how = drawn.get(head.properties.id);
-    if (!how) continue;
+    if (!how || head.properties.arrowFrom > tileZoom) continue;
     const angle = (head.properties.rotate * Math.PI) / 180;
     const cos = Math.cos(angle) * scale;
     const sin = Math.sin(angle) * scale;
@@ -913,6 +926,72 @@ function nearPicture(x: number, y: number, { width, height }: SvgMapInput): bool
   );
 }
 
+/** A capital's name as drawn: its start, baseline and size, and its collision box. */
+interface CapitalName {
+  x: number;
+  baseline: number;
+  size: number;
+  text: string;
+  dot: { x: number; y: number; radius: number };
+  box: [number, number, number, number];
+}
+
+/**
+ * Kabul's dot and name (KabulMarker.svelte): the name starts `CAPITAL_NAME_OFFSET` ems right of
+ * the dot, one bold line centred on it; its box, at the layout size like the labels', keeps the
+ * country names off it. One per world copy in the picture.
+ */
+function capitalNames(
+  input: Pick<SvgMapInput, 'camera' | 'width' | 'height' | 'capital'>,
+  layoutSize: number,
+): CapitalName[] {
+  const { camera, width } = input;
+  const project = screenProjection(camera, input);
+  const size = byZoom(camera.zoom, LABEL_SIZE);
+  const radius = byZoom(camera.zoom, CAPITAL_DOT.radius);
+  return (input.capital?.features ?? []).flatMap((capital) => {
+    const { lines, width: ems } = labelLines(capital.properties.name, true);
+    const text = lines.join(' ');
+    return worldShifts(camera, width).map((shift) => {
+      const [x, y] = project(capital.geometry.coordinates, shift);
+      const start = x + CAPITAL_NAME_OFFSET * layoutSize;
+      const half = (LABEL_LINE_HEIGHT * layoutSize) / 2;
+      return {
+        x: x + CAPITAL_NAME_OFFSET * size,
+        baseline: y + LABEL_BASELINE * size,
+        size,
+        text,
+        dot: { x, y, radius },
+        box: [
+          start - LABEL_PADDING,
+          y - half - LABEL_PADDING,
+          start + ems * layoutSize + LABEL_PADDING,
+          y + half + LABEL_PADDING,
+        ] as [number, number, number, number],
+      };
+    });
+  });
+}
+
+/** Kabul's ringed dot and its name, on top of everything else on the map. */
+function capitalLayer({ input }: Layer): string {
+  const { theme, labelFont, camera, width, height } = input;
+  const layoutSize = byZoom(Math.max(0, Math.floor(camera.zoom)) + 1, LABEL_SIZE);
+  const family = fontFamily(labelFont.bold);
+  const out = capitalNames(input, layoutSize)
+    .filter(
+      ({ box, dot }) =>
+        dot.x + dot.radius >= 0 && dot.x - dot.radius <= width && box[1] <= height && box[3] >= 0,
+    )
+    .map(
+      ({ x, baseline, size, text, dot }) =>
+        `<circle cx="${num(dot.x)}" cy="${num(dot.y)}" r="${num(dot.radius)}" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(CAPITAL_DOT.ring)}"/>\n` +
+        `<text x="${num(x)}" y="${num(baseline)}" font-family="${family}" font-size="${num(size)}" font-weight="700" text-anchor="start" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(2 * LABEL_HALO)}" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`,
+    );
+  if (out.length === 0) return '';
+  return `<g id="capital">\n${out.join('\n')}\n</g>`;
+}
+
 /** Labels on top of the map, their halo a stroke painted under the fill (`paint-order`). */
 function labelsLayer({ input }: Layer): string {
   const { theme, labelFont } = input;
@@ -925,7 +1004,7 @@ function labelsLayer({ input }: Layer): string {
           `<tspan x="${num(label.x)}" y="${num(label.baselines[i]!)}">${escapeXml(line)}</tspan>`,
       )
       .join('');
-    return `<text data-id="${escapeXml(label.id)}" font-family="${family}" font-size="${num(label.size)}"${label.bold ? ' font-weight="700"' : ''} ${paintAttrs('fill', focus ? theme.focusLabel : theme.label)} ${paintAttrs('stroke', focus ? theme.focusHalo : theme.labelHalo)} stroke-width="${num(2 * LABEL_HALO)}">${tspans}</text>`;
+    return `<text data-id="${escapeXml(label.id)}" font-family="${family}" font-size="${num(label.size)}"${label.bold ? ' font-weight="700"' : ''} ${paintAttrs('fill', focus ? theme.focusLabel : label.quiet ? theme.labelQuiet : theme.label)} ${paintAttrs('stroke', focus ? theme.focusHalo : theme.labelHalo)} stroke-width="${num(2 * LABEL_HALO)}">${tspans}</text>`;
   });
   if (out.length === 0) return '';
   return `<g id="labels" text-anchor="middle" stroke-linejoin="round" paint-order="stroke">\n${out.join('\n')}\n</g>`;
@@ -972,6 +1051,7 @@ export function renderSvg(input: SvgMapInput): string {
     outlinesLayer(layer, countries.paths),
     arcsLayer(layer),
     labelsLayer(layer),
+    capitalLayer(layer),
     '</g>',
     furniture ? furnitureSvg(furniture, fontFamily(input.labelFont.regular), theme.label) : '',
     '</svg>',

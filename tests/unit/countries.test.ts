@@ -121,8 +121,16 @@ describe('labelPoints', () => {
     });
   });
 
+  test('names a country the dataset does not cover by the geometry’s name', () => {
+    expect(labelled.find((f) => f.properties.id === 'PAK')?.properties.name).toBe('Pakistan');
+  });
+
+  test('prefers the dataset’s name to the geometry’s', () => {
+    const renamed = labelPoints(topology, new Map([['AFG', 'Afghanistan (Islamic Emirate)']]));
+    expect(renamed.features[0]?.properties.name).toBe('Afghanistan (Islamic Emirate)');
+  });
+
   test.each([
-    ['PAK', 'not named by the dataset'],
     ['IRN', 'without a point'],
     ['CHN', 'with a point off the globe'],
     ['IND', 'with a point that is not two numbers'],

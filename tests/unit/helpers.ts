@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDatasetFolder, REPO_ROOT } from '../../scripts/dataset-files.ts';
+import type { Topology } from 'topojson-specification';
+import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from '../../scripts/dataset-files.ts';
 import type { Dataset } from '../../src/lib/schema.ts';
 import { validateDataset, formatProblem } from '../../src/lib/validate.ts';
 
@@ -21,4 +22,16 @@ export function minimalDataset(): Dataset {
   const result = fixtureResult('minimal');
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.dataset;
+}
+
+/** The shipped dataset and geometry, validated, for tests that measure the real map. */
+export function shipped(): { dataset: Dataset; topology: Topology } {
+  const result = validateDataset(readDatasetFolder(join(REPO_ROOT, 'data')), {
+    geometryIds: shippedGeometryIds(),
+  });
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  const topology = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'public/geo/countries.json'), 'utf8'),
+  ) as Topology;
+  return { dataset: result.dataset, topology };
 }

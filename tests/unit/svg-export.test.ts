@@ -15,7 +15,7 @@ import {
   REPO_ROOT,
   shippedGeometryIds,
 } from '../../scripts/dataset-files.ts';
-import { arcFeatures, visibleArcIds } from '../../src/lib/arcs.ts';
+import { arcArrowheads, arcFeatures, visibleArcIds } from '../../src/lib/arcs.ts';
 import {
   boundaryFeatures,
   countryFeatures,
@@ -381,12 +381,25 @@ describe('renderSvg: arcs', () => {
     }
   });
 
-  test('draws an arrowhead for every visible arc', () => {
+  test('draws an arrowhead for every visible arc long enough at the tile’s zoom', () => {
     const input = inputFor();
+    const tileZoom = Math.floor(input.camera.zoom);
     const heads = elements(parse(renderSvg(input)), 'path')
       .filter((p) => p.getAttribute('class') === 'arrowhead')
       .map((p) => p.getAttribute('data-id'));
-    expect(heads.sort()).toEqual(input.arcs.map((a) => a.properties.id).sort());
+    const long = arcArrowheads({ type: 'FeatureCollection', features: [...input.arcs] })
+      .features.filter((h) => h.properties.arrowFrom <= tileZoom)
+      .map((h) => h.properties.id);
+    expect(heads.sort()).toEqual(long.sort());
+  });
+
+  test('leaves out the arrowheads of Islamabad’s arcs at the default view, and draws them at zoom 4', () => {
+    const heads = (camera?: SvgCamera) =>
+      elements(parse(renderSvg(inputFor({ camera }))), 'path')
+        .filter((p) => p.getAttribute('class') === 'arrowhead')
+        .map((p) => p.getAttribute('data-id'))
+        .filter((id) => id?.startsWith('pak-'));
+    expect([heads().length, heads({ lon: 70, lat: 34, zoom: 4 }).length]).toEqual([0, 3]);
   });
 
   test('draws no arc that is not in the input', () => {
@@ -450,7 +463,9 @@ describe('renderSvg: labels and furniture', () => {
     [6, '15'],
     [7, '15'],
   ])('sizes labels as the map does at zoom %s: %s px', (zoom, size) => {
-    const doc = parse(renderSvg(inputFor({ camera: { lon: KABUL[0], lat: KABUL[1], zoom } })));
+    // Centred on Afghanistan's name, which at zoom 7 is a screen away from Kabul.
+    const [lon, lat] = labels.features.find((f) => f.properties.id === 'AFG')!.geometry.coordinates;
+    const doc = parse(renderSvg(inputFor({ camera: { lon: lon!, lat: lat!, zoom } })));
     const afghanistan = elements(doc, 'text').find((t) => t.getAttribute('data-id') === 'AFG')!;
     expect(afghanistan.getAttribute('font-size')).toBe(size);
   });

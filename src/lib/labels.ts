@@ -1,0 +1,130 @@
+/**
+ * Which country names the map writes first. Labels compete for room, and MapLibre places them in
+ * the order of `symbol-sort-key`: Afghanistan first, then every country with a level on the date,
+ * strongest level first (Russia's recognition before Qatar's talks), then the countries the sources
+ * do not cover. So a name the story needs is never crowded out by one it does not.
+ */
+import type { FeatureCollection, Point } from 'geojson';
+import type { CountryProps } from './countries.ts';
+import type { Dataset } from './schema.ts';
+import type { Levels } from './schema.ts';
+import { FOCUS_ID, levelsByRank, UNCOVERED_RANK } from './style.ts';
+
+export { UNCOVERED_RANK };
+
+/** A label and its place in the queue: lower goes first (MapLibre's `symbol-sort-key`). */
+export interface LabelProps extends CountryProps {
+  rank: number;
+}
+
+/**
+ * Shorter names for the map only, as newsrooms write them where the full name would take two lines
+ * in a crowded corner (the panel, the table and the search keep the full name).
+ */
+export const MAP_NAMES: Readonly<Record<string, string>> = { ARE: 'UAE' };
+
+/**
+ * Each country's label rank on a day: 0 for Afghanistan, 1 + the level's place from the strongest
+ * for a country with a level, `UNCOVERED_RANK` for the rest.
+ * @example labelRank(levels, levelsOn(index, '2025-07-10'))('RUS') // 1 (formal recognition)
+ */
+export function labelRank(
+  levels: Pick<Levels, 'levels'>,
+  levelOf: ReadonlyMap<string, { level: string }>,
+): (id: string) => number {
+  const order = new Map(levelsByRank(levels).map((l, i) => [l.id, i + 1]));
+  return (id) => {
+    if (id === FOCUS_ID) return 0;
+    const level = levelOf.get(id)?.level;
+    return (level !== undefined ? order.get(level) : undefined) ?? UNCOVERED_RANK;
+  };
+}
+
+/**
+ * The label points with their ranks on a day and their names as the map writes them, in the
+ * points' order.
+ * @example rankedLabels(labelPoints(topology, names), rankOf).features[0].properties
+ * // { id: 'AFG', name: 'Afghanistan', rank: 0 }
+ */
+export function rankedLabels(
+  points: FeatureCollection<Point, CountryProps>,
+  rankOf: (id: string) => number,
+): FeatureCollection<Point, LabelProps> {
+  return {
+    type: 'FeatureCollection',
+    features: points.features.map((f) => ({
+      ...f,
+      properties: {
+        id: f.properties.id,
+        name: MAP_NAMES[f.properties.id] ?? f.properties.name,
+        rank: rankOf(f.properties.id),
+      },
+    })),
+  };
+}
+
+/**
+ * A short key of the ranks, so the map gets new label data only on the days a rank changes (a
+ * level starts or ends), not on every day of a play.
+ */
+export function rankKey(
+  points: FeatureCollection<Point, CountryProps>,
+  rankOf: (id: string) => number,
+): string {
+  return points.features.map((f) => rankOf(f.properties.id)).join(',');
+}
+
+/** Label sizes in pixels by zoom: `[zoom, size]` stops, interpolated linearly (10 px at zoom 1). */
+export const LABEL_SIZE: readonly (readonly [number, number])[] = [
+  [1, 10],
+  [4, 13],
+  [6, 15],
+];
+
+/** MapLibre's `text-size` for `LABEL_SIZE`. */
+export const labelSizeExpression = () => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  ...LABEL_SIZE.flat(),
+];
+
+/** Kabul's marker: where every arc ends, named. */
+export interface FocusCapitalProps {
+  name: string;
+}
+
+/**
+ * Afghanistan's capital as a point, for the marker and its name; empty when the dataset has no
+ * Afghanistan.
+ * @example focusCapital(dataset).features[0] // Point at [69.17, 34.53], { name: 'Kabul' }
+ */
+export function focusCapital(
+  dataset: Pick<Dataset, 'countries'>,
+): FeatureCollection<Point, FocusCapitalProps> {
+  const focus = dataset.countries.find((c) => c.id === FOCUS_ID);
+  return {
+    type: 'FeatureCollection',
+    features: focus
+      ? [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [focus.capital.lon, focus.capital.lat] },
+            properties: { name: focus.capital.name },
+          },
+        ]
+      : [],
+  };
+}
+
+/** The marker's dot: its radius in pixels from zoom 2 to 6, and its ring. */
+export const CAPITAL_DOT = {
+  radius: [
+    [2, 3.5],
+    [6, 5],
+  ],
+  ring: 1.5,
+} as const;
+
+/** The capital's name sits right of the dot, this many ems from the point to the text's start. */
+export const CAPITAL_NAME_OFFSET = 0.7;
