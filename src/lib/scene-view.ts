@@ -5,7 +5,7 @@
  * on screen, off screen and from the command line.
  *
  * The layout of presentation mode, top to bottom: a progress bar (`PROGRESS_HEIGHT`), the map with
- * the scene card over it (a column on the left, or a band at the bottom on narrow or portrait
+ * the scene card and the presentation's controls over it (a column on the left, or a band at the bottom on narrow or portrait
  * screens), and the source line (`SOURCE_LINE_HEIGHT`). The component places itself with
  * `sceneCardRect` rather than with its own CSS numbers, so the card is always where the camera
  * made room for it.
@@ -33,13 +33,24 @@ export const SOURCE_LINE_HEIGHT = 40;
 export const NARROW_WIDTH = 720;
 
 /** Space between the card and the viewport's edges and bars: roomy on a wall, tight on a phone. */
-export const CARD_MARGIN = { column: 32, band: 12 } as const;
+export const CARD_MARGIN = { column: 24, band: 12 } as const;
 
-/** The card column's width: 30% of the viewport, never narrower than a readable 320 px nor wider than 440 px. */
-export const CARD_WIDTH = { share: 0.3, min: 320, max: 440 } as const;
+/**
+ * The card column's width: 36% of a 16:9 (or wider) viewport, a smaller share on a squarer one,
+ * never narrower than a readable 320 px nor wider than 760 px. The card's type grows with the
+ * stage, so the column must too: at 36% every scene's card and its sources fit whole at 1280×720
+ * and 1920×1080 (tests/e2e/present-room.test.ts). A squarer screen gives the column more height
+ * for its width, and a wider column would push the east of a fixed-zoom scene (China at zoom 2.3)
+ * off a 1024×768 screen (tests/unit/scene-layout.test.ts).
+ */
+export const CARD_WIDTH = { share: 0.36, min: 320, max: 760, fullShareAspect: 16 / 9 } as const;
 
-/** The most of the viewport's height the card may take: a column 60%, a band 40% (the map keeps the rest). */
-export const CARD_HEIGHT_SHARE = { column: 0.6, band: 0.4 } as const;
+/**
+ * The most of the viewport's height the band may take, with its controls: 40% on a portrait
+ * tablet, 50% on a phone, where the controls take two rows (the map keeps the rest; a longer card
+ * scrolls inside itself). The column takes the whole height between the bars.
+ */
+export const CARD_HEIGHT_SHARE = { band: 0.4, phone: 0.5 } as const;
 
 /** Clear space between the framed countries and the card, the bars and the viewport's edges. */
 export const FRAME_MARGIN = 24;
@@ -100,13 +111,15 @@ export function cardSide(viewport: Size): 'left' | 'bottom' {
 }
 
 /**
- * Where the scene card sits, and the most room it may take (its CSS `max-height`): the camera
- * keeps the scene's countries out of this whole rectangle, however short the card's text is.
+ * The room the scene card and the presentation's controls share (the card at its top, sized to
+ * its text; the controls at its foot, so they never cover the card and the scene counter never
+ * lies on the map): the camera keeps the scene's countries out of this whole rectangle, however
+ * short the card's text is.
  * Whole pixels, so CSS and the maths agree exactly.
  * @example sceneCardRect({ width: 1280, height: 720 })
- *   // { side: 'left', x: 32, y: 72, width: 384, height: 432 }
+ *   // { side: 'left', x: 24, y: 64, width: 461, height: 592 }
  * @example sceneCardRect({ width: 390, height: 844 })
- *   // { side: 'bottom', x: 12, y: 454, width: 366, height: 338 }
+ *   // { side: 'bottom', x: 12, y: 370, width: 366, height: 422 }
  */
 export function sceneCardRect(viewport: Size): SceneCardRect {
   const { width, height } = viewport;
@@ -118,26 +131,26 @@ export function sceneCardRect(viewport: Size): SceneCardRect {
       x: margin,
       y,
       width: Math.round(
-        Math.min(CARD_WIDTH.max, Math.max(CARD_WIDTH.min, CARD_WIDTH.share * width)),
-      ),
-      // Never down into the source line, on a short screen.
-      height: Math.max(
-        0,
-        Math.round(
-          Math.min(CARD_HEIGHT_SHARE.column * height, height - y - SOURCE_LINE_HEIGHT - margin),
+        Math.min(
+          CARD_WIDTH.max,
+          Math.max(
+            CARD_WIDTH.min,
+            CARD_WIDTH.share * width * Math.min(1, width / height / CARD_WIDTH.fullShareAspect),
+          ),
         ),
       ),
+      // The whole height between the bars: the camera keeps the column clear all the way down
+      // anyway, and the card and its controls need every line of it on a 1280×720 projector.
+      height: Math.max(0, Math.round(height - y - SOURCE_LINE_HEIGHT - margin)),
     };
   }
   const margin = CARD_MARGIN.band;
+  const share = width < NARROW_WIDTH ? CARD_HEIGHT_SHARE.phone : CARD_HEIGHT_SHARE.band;
   // Never up into the progress bar, on a tiny export.
   const cardHeight = Math.max(
     0,
     Math.round(
-      Math.min(
-        CARD_HEIGHT_SHARE.band * height,
-        height - PROGRESS_HEIGHT - SOURCE_LINE_HEIGHT - 2 * margin,
-      ),
+      Math.min(share * height, height - PROGRESS_HEIGHT - SOURCE_LINE_HEIGHT - 2 * margin),
     ),
   );
   return {
@@ -152,7 +165,7 @@ export function sceneCardRect(viewport: Size): SceneCardRect {
 /**
  * The space a scene's camera keeps clear at each edge: the progress bar, the source line, the
  * card, each with `FRAME_MARGIN` to spare.
- * @example scenePadding({ width: 1280, height: 720 }) // { top: 64, right: 24, bottom: 64, left: 440 }
+ * @example scenePadding({ width: 1280, height: 720 }) // { top: 64, right: 24, bottom: 64, left: 509 }
  */
 export function scenePadding(viewport: Size): Padding {
   const card = sceneCardRect(viewport);
@@ -207,7 +220,7 @@ function offCentre(center: [number, number], zoom: number, bearing: number, padd
  * @example
  * // A scene with camera { fit: ['CHN', 'AFG'] }, on a 1920×1080 screen:
  * sceneMapState(scene, { width: 1920, height: 1080 }, frames)
- * // { camera: { lon: 85.099839, lat: 38.808865, zoom: 3.728367, bearing: 0, pitch: 0 },
+ * // { camera: { lon: 74.671116, lat: 38.808865, zoom: 3.453329, bearing: 0, pitch: 0 },
  * //   date: '2023-12-01', motives: ['economic'], highlight: ['CHN'] }
  * // (the centre lies east of the countries' middle, so they show right of the card)
  */

@@ -81,23 +81,37 @@ describe('sceneCardRect', () => {
   test.each([
     {
       viewport: { width: 1920, height: 1080 },
-      expected: { side: 'left', x: 32, y: 72, width: 440, height: 648 },
+      expected: { side: 'left', x: 24, y: 64, width: 691, height: 952 },
     },
     {
       viewport: { width: 1280, height: 720 },
-      expected: { side: 'left', x: 32, y: 72, width: 384, height: 432 },
+      expected: { side: 'left', x: 24, y: 64, width: 461, height: 592 },
+    },
+    {
+      // The stage of a 1280×720 window, under the source line: still the full share.
+      viewport: { width: 1280, height: 690 },
+      expected: { side: 'left', x: 24, y: 64, width: 461, height: 562 },
+    },
+    {
+      // Squarer: a smaller share, so a fixed-zoom scene's east stays on screen.
+      viewport: { width: 1024, height: 768 },
+      expected: { side: 'left', x: 24, y: 64, width: 320, height: 640 },
+    },
+    {
+      viewport: { width: 1440, height: 900 },
+      expected: { side: 'left', x: 24, y: 64, width: 467, height: 772 },
     },
     {
       viewport: { width: 800, height: 600 },
-      expected: { side: 'left', x: 32, y: 72, width: 320, height: 360 },
+      expected: { side: 'left', x: 24, y: 64, width: 320, height: 472 },
     },
     {
       viewport: { width: 1280, height: 300 },
-      expected: { side: 'left', x: 32, y: 72, width: 384, height: 156 },
+      expected: { side: 'left', x: 24, y: 64, width: 461, height: 172 },
     },
     {
       viewport: { width: 390, height: 844 },
-      expected: { side: 'bottom', x: 12, y: 454, width: 366, height: 338 },
+      expected: { side: 'bottom', x: 12, y: 370, width: 366, height: 422 },
     },
     {
       viewport: { width: 768, height: 1024 },
