@@ -74,8 +74,8 @@ export function pictureLayoutInput(
   measure: ExportLayoutInput['measure'],
 ): ExportLayoutInput {
   const { dataset } = state;
-  const levels = dataset.levels;
   const theme = MAP_THEMES[options.theme];
+  const levels = theme.levels(dataset.levels);
   const founding = dataset.sources.find((s) => s.id === dataset.meta.foundingSource);
   const publishers = new Set(dataset.sources.filter((s) => s !== founding).map((s) => s.publisher))
     .size;

@@ -123,7 +123,7 @@ export function exportSvg(state: PictureState, options: PictureOptions, scene: S
     pictureLayoutInput(state, options, focusRects(state, size, camera), canvasMeasure()),
   );
   const theme = MAP_THEMES[options.theme];
-  const levels = state.dataset.levels;
+  const levels = theme.levels(state.dataset.levels);
   return renderSvg({
     width: size.width,
     height: size.height,

@@ -27,6 +27,7 @@ import {
   type EngagementEvent,
   type Institution,
   type Levels,
+  type Motive,
   type MotiveCategory,
   type Quote,
   type Source,
@@ -235,12 +236,21 @@ export interface Dossier {
   motives: MotiveGroup[];
   /** How many motives the sources support only after the day. */
   laterMotives: number;
+  /** Where no motive is shown but some come later: when the first counts from, and its sources. */
+  firstMotives: FirstMotives | null;
   /** Quotes about the actor, and quotes cited by what the dossier shows, in dataset order. */
   quotes: DossierQuote[];
   statements: StatementGroup[];
   disagreements: DossierDisagreement[];
   /** Every source cited anywhere in the dossier, once, numbered in reading order. */
   sources: DossierSource[];
+}
+
+/** When an actor's first motives count from, and the sources that give them. */
+export interface FirstMotives {
+  day: Day;
+  dayLabel: string;
+  sources: { publisher: string; title: string; dateLabel: string; founding: boolean }[];
 }
 
 /** The order statements are read in: Kabul's line first, the background last. */
@@ -441,6 +451,7 @@ export function dossierOf(
       motives: motives.filter((m) => m.category === category),
     })).filter((g) => g.motives.length > 0),
     laterMotives: ownMotives.length - shownMotives.length,
+    firstMotives: shownMotives.length === 0 ? firstMotivesOf(dataset, ownMotives) : null,
     quotes: book.quotesInDatasetOrder(),
     statements: STATEMENT_ORDER.map((k) => ({
       kind: k,
@@ -449,6 +460,50 @@ export function dossierOf(
     disagreements,
     sources: book.sources(),
   };
+}
+
+/**
+ * Why a dossier's "Why they engage" is empty, in words; `null` where it lists motives. Names the
+ * day the first motive counts from and the sources that give it, from the data.
+ * @example noMotiveNote(dossierOf(dataset, index, 'RUS', '2024-01-01')!)
+ * // 'The sources quoted here give no motive for Russia before 30 May 2025. Its first motives come
+ * //  from the founding article, Al Jazeera Net, “The Taliban and the diplomatic siege: …” (2025),
+ * //  which the map counts from that day.'
+ */
+export function noMotiveNote(dossier: Dossier): string | null {
+  if (dossier.motives.length > 0) return null;
+  const first = dossier.firstMotives;
+  if (!first) return `The sources quoted here give no motive for ${dossier.name} at any date.`;
+  const sources = first.sources
+    .map(
+      (s) =>
+        `${s.founding ? 'the founding article, ' : ''}${s.publisher}, “${s.title}” (${s.dateLabel})`,
+    )
+    .join('; ');
+  return (
+    `The sources quoted here give no motive for ${dossier.name} before ${first.dayLabel}. ` +
+    `Its first motives come from ${sources}, which the map counts from that day.`
+  );
+}
+
+/** The day an actor's first motives count from and their sources, once each; `null` for none. */
+function firstMotivesOf(dataset: Dataset, motives: readonly Motive[]): FirstMotives | null {
+  if (motives.length === 0) return null;
+  const day = motives.map(motiveCountsFrom).reduce((a, b) => (b < a ? b : a));
+  const ids = new Set(
+    motives.filter((m) => motiveCountsFrom(m) === day).flatMap((m) => m.cites.map((c) => c.source)),
+  );
+  const cited = dataset.sources.filter((s) => ids.has(s.id));
+  // The sources that could speak on that day: a later report that adds to a motive is not where
+  // it comes from (a partial date such as "2025" sorts before any day of 2025).
+  const then = cited.filter((s) => s.date <= day);
+  const sources = (then.length > 0 ? then : cited).map((s) => ({
+    publisher: s.publisher,
+    title: s.title,
+    dateLabel: formatDate(s.date),
+    founding: s.id === dataset.meta.foundingSource,
+  }));
+  return { day, dayLabel: formatDate(day), sources };
 }
 
 /**

@@ -3,6 +3,7 @@
  * map components pass these to MapLibre, and the export will draw with the same colours.
  * Colour changes with the date go through feature state, so a date change never rebuilds a source.
  */
+import { hexOfLab, labOfHex } from './colour.ts';
 import type { Levels } from './schema.ts';
 
 /** A MapLibre expression, as JSON. */
@@ -70,6 +71,8 @@ export type ThemeName = 'light' | 'dark';
 export interface MapTheme {
   ocean: string;
   border: string;
+  /** The dataset's levels in this theme's colours: levels, no data and the focus. */
+  levels: (levels: Levels) => Levels;
   /** Countries the sources say nothing about; the dark theme needs its own grey. */
   noData: (levels: Levels) => string;
   label: string;
@@ -85,10 +88,33 @@ export interface MapTheme {
   disputedLine: string;
 }
 
+// See onDarkMap.
+const LIGHT_SPAN = 52;
+const DARK_TOP = 94;
+const DARK_BOTTOM = 50;
+
+/**
+ * A level's colour for the dark map: the dataset's colour (chosen for the light map, where the
+ * closest level is darkest) with its hue and chroma kept and its CIELAB lightness turned over, so
+ * the closest level is the brightest on the dark sea. Lightness 0–52, the range that keeps 3:1
+ * against the light land, goes to 94–50, the range that keeps 3:1 against the dark land
+ * (tests/unit/contrast.test.ts holds every level to both). Monotone, so the order stays.
+ * @example onDarkMap('#03344a') // '#9ec3df'
+ */
+export function onDarkMap(color: string): string {
+  const [l, a, b] = labOfHex(color);
+  return hexOfLab([DARK_TOP - (l / LIGHT_SPAN) * (DARK_TOP - DARK_BOTTOM), a, b]);
+}
+
+/** The dark map's land where the sources say nothing: dark enough that every level keeps 3:1. */
+const DARK_NO_DATA = '#2a2f36';
+const DARK_FOCUS = '#e4dfd3';
+
 export const MAP_THEMES: Readonly<Record<ThemeName, MapTheme>> = {
   light: {
     ocean: '#f3f6f8',
     border: '#ffffff',
+    levels: (levels) => levels,
     noData: (levels) => levels.noData.color,
     label: '#2f2f2f',
     labelQuiet: '#6e6a64',
@@ -102,11 +128,17 @@ export const MAP_THEMES: Readonly<Record<ThemeName, MapTheme>> = {
   dark: {
     ocean: '#0e1217',
     border: '#0e1217',
-    noData: () => '#3a3f47',
+    levels: (levels) => ({
+      ...levels,
+      levels: levels.levels.map((l) => ({ ...l, color: onDarkMap(l.color) })),
+      noData: { ...levels.noData, color: DARK_NO_DATA },
+      focus: { ...levels.focus, color: DARK_FOCUS },
+    }),
+    noData: () => DARK_NO_DATA,
     label: '#eceff2',
     labelQuiet: '#a3a9b1',
     labelHalo: 'rgba(14,18,23,0.9)',
-    focus: () => '#e4dfd3',
+    focus: () => DARK_FOCUS,
     focusLabel: '#14181d',
     focusHalo: '#e4dfd3',
     outline: '#f4d35e',
@@ -144,7 +176,11 @@ export function themePaint(name: ThemeName, levels: Levels): [string, string, un
   const noData = theme.noData(levels);
   return [
     ['ocean', 'background-color', theme.ocean],
-    ['country-fill', 'fill-color', countryFillColor(levels, noData, theme.focus(levels))],
+    [
+      'country-fill',
+      'fill-color',
+      countryFillColor(theme.levels(levels), noData, theme.focus(levels)),
+    ],
     ['disputed-area', 'fill-color', noData],
     ['border', 'line-color', theme.border],
     ['disputed-boundary', 'line-color', theme.disputedLine],

@@ -12,6 +12,7 @@ import {
   type EngagementIndex,
 } from '../lib/engagement.ts';
 import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
+import { FOCUS_ID } from '../lib/style.ts';
 import {
   DEFAULT_URL_STATE,
   type Camera,
@@ -64,12 +65,16 @@ export class AtlasState {
   levels = $derived.by(() => levelsOn(this.index, this.date));
   /** Each country in tension or conflict with Kabul on the date. */
   tensions = $derived.by(() => tensionsOn(this.index, this.date));
-  /** Countries whose level the legend filter hides on the date. */
-  muted = $derived.by(() => {
+  /**
+   * The countries among `ids` (the map's, which may be more than the data names) whose level the
+   * legend filter hides on the date. Never Afghanistan: it is the focus, not a level ("No data"
+   * hidden would otherwise fade it), and the key shows it in its own colour whatever the filter.
+   */
+  mutedAmong(ids: Iterable<string>): ReadonlySet<string> {
     const out = new Set<string>();
-    for (const c of this.dataset.countries) if (!this.isLevelShown(c.id)) out.add(c.id);
+    for (const id of ids) if (id !== FOCUS_ID && !this.isLevelShown(id)) out.add(id);
     return out;
-  });
+  }
 
   constructor(dataset: Dataset) {
     this.dataset = dataset;

@@ -2,6 +2,7 @@
 import { readDatasetFolder, shippedGeometryIds } from '../../scripts/dataset-files.ts';
 import { arcFeatures } from '../../src/lib/arcs.ts';
 import type { Dataset } from '../../src/lib/schema.ts';
+import { MAP_THEMES, type ThemeName } from '../../src/lib/style.ts';
 import { validateDataset } from '../../src/lib/validate.ts';
 
 function load(): Dataset {
@@ -12,11 +13,12 @@ function load(): Dataset {
 
 export const dataset = load();
 
-/** The colour of a level id, `focus` (Afghanistan) or `none` (no data). */
-export function levelColour(id: string): string {
-  if (id === 'focus') return dataset.levels.focus.color;
-  if (id === 'none') return dataset.levels.noData.color;
-  const level = dataset.levels.levels.find((l) => l.id === id);
+/** The colour of a level id, `focus` (Afghanistan) or `none` (no data), on the map in `theme`. */
+export function levelColour(id: string, theme: ThemeName = 'light'): string {
+  const levels = MAP_THEMES[theme].levels(dataset.levels);
+  if (id === 'focus') return levels.focus.color;
+  if (id === 'none') return levels.noData.color;
+  const level = levels.levels.find((l) => l.id === id);
   if (!level) throw new Error(`no level ${id}`);
   return level.color;
 }

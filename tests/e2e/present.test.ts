@@ -40,7 +40,7 @@ function sampledHighlights(scene: (typeof scenes)[number]) {
     const colour =
       id === 'AFG'
         ? MAP_THEMES.dark.focus(dataset.levels)
-        : levelColour(levelOn(engagement, id, scene.date)?.level ?? 'none');
+        : levelColour(levelOn(engagement, id, scene.date)?.level ?? 'none', 'dark');
     return [{ id, at, colour }];
   });
 }
@@ -183,11 +183,11 @@ test('a scene colours its highlighted country in full and sets the others back',
   await page.waitForTimeout(800); // the highlight's paint transition
   const china = await mapColourAt(page, 103, 31);
   const chinaLevel = levelOn(index, 'CHN', scene.date)!.level;
-  expect(colourDistance(china, rgbOf(levelColour(chinaLevel)))).toBeLessThanOrEqual(4);
+  expect(colourDistance(china, rgbOf(levelColour(chinaLevel, 'dark')))).toBeLessThanOrEqual(4);
   // Iran is not highlighted: drawn well darker than its level's colour on the dark map.
   const iran = await mapColourAt(page, 55, 32);
   const iranLevel = levelOn(index, 'IRN', scene.date)!.level;
-  expect(colourDistance(iran, rgbOf(levelColour(iranLevel)))).toBeGreaterThan(40);
+  expect(colourDistance(iran, rgbOf(levelColour(iranLevel, 'dark')))).toBeGreaterThan(40);
 });
 
 test('Esc returns to exploration at the same date and camera', async ({ page }) => {

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readDatasetFolder, REPO_ROOT } from '../../scripts/dataset-files.ts';
-import { dossierOf, type Dossier } from '../../src/lib/dossier.ts';
+import { dossierOf, noMotiveNote, type Dossier } from '../../src/lib/dossier.ts';
 import { engagementIndex } from '../../src/lib/engagement.ts';
 import type { Dataset } from '../../src/lib/schema.ts';
 import { formatProblem, validateDataset } from '../../src/lib/validate.ts';
@@ -229,6 +229,27 @@ describe('motives', () => {
   ])('%s on %s: %j listed, %i later', (id, day, categories, later) => {
     const d = dossier(id, day);
     expect([d.motives.map((g) => g.category), d.laterMotives]).toEqual([categories, later]);
+  });
+
+  // The founding article, as the note names it.
+  const article =
+    'the founding article, Al Jazeera Net, “The Taliban and the diplomatic siege: regional motives and challenges” (2025)';
+  test.each([
+    [
+      'CHN',
+      '2025-05-29',
+      // The August 2025 reports that add to China's motives are not where they come from.
+      `The sources quoted here give no motive for China before 30 May 2025. Its first motives come from ${article}, which the map counts from that day.`,
+    ],
+    [
+      'RUS',
+      '2021-08-15',
+      `The sources quoted here give no motive for Russia before 30 May 2025. Its first motives come from ${article}, which the map counts from that day.`,
+    ],
+    ['USA', '2025-07-10', 'The sources quoted here give no motive for United States at any date.'],
+    ['CHN', '2025-05-30', null],
+  ])('an empty "Why they engage" for %s on %s says why', (id, day, note) => {
+    expect(noMotiveNote(dossier(id, day))).toBe(note);
   });
 
   test('a motive carries its summary and citations', () => {
