@@ -3,6 +3,7 @@
  * drawn over it on the same canvas.
  */
 import { exportLayout } from '../lib/export-layout.ts';
+import { labelLayout, labelScale } from '../lib/labels.ts';
 import { themePaint } from '../lib/style.ts';
 import { drawFurniture, canvasMeasure, loadExportFonts } from './draw-furniture.ts';
 import {
@@ -42,6 +43,7 @@ export function mapDraft(
       { source: 'motive-arcs', ids: ids.arcs },
     ],
     paint: themePaint(options.theme, state.dataset.levels),
+    layout: labelLayout(labelScale(size, state.scene !== null)),
   };
 }
 

@@ -41,6 +41,8 @@ export interface MapPictureRequest {
   featureState: { source: string; ids: readonly string[] }[];
   /** Paint overrides applied after the copy (e.g. another theme): [layer, property, value]. */
   paint?: [string, string, unknown][];
+  /** Layout overrides likewise (e.g. the labels' size for the picture's stage). */
+  layout?: [string, string, unknown][];
 }
 
 /** What `warmMapPicture` gets ready for: a picture's request without its scale and source. */
@@ -237,6 +239,9 @@ async function drawDraft(
   }
   for (const [layer, property, value] of draft.paint ?? []) {
     if (map.getLayer(layer)) map.setPaintProperty(layer, property, value, { validate: false });
+  }
+  for (const [layer, property, value] of draft.layout ?? []) {
+    if (map.getLayer(layer)) map.setLayoutProperty(layer, property, value, { validate: false });
   }
   await settle(map, signal);
 }

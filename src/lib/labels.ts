@@ -81,13 +81,42 @@ export const LABEL_SIZE: readonly (readonly [number, number])[] = [
   [6, 15],
 ];
 
-/** MapLibre's `text-size` for `LABEL_SIZE`. */
-export const labelSizeExpression = () => [
+/**
+ * A presentation's stage height at which labels are drawn at `LABEL_SIZE`; a taller stage scales
+ * them up with it (up to twice), so a room reads them: 18 px and up on a 1920 × 1080 screen.
+ */
+export const ROOM_STAGE_HEIGHT = 640;
+
+/**
+ * How much larger than `LABEL_SIZE` the labels are drawn: 1 while exploring (a reader is close to
+ * the screen), and with the stage's height in a presentation or a picture of a scene.
+ * @example labelScale({ width: 1920, height: 1080 }, true) // 1.6875
+ */
+export function labelScale(stage: { height: number }, room: boolean): number {
+  if (!room || !Number.isFinite(stage.height)) return 1;
+  return Math.min(2, Math.max(1, stage.height / ROOM_STAGE_HEIGHT));
+}
+
+/** `LABEL_SIZE` times a scale. */
+export function labelSizes(scale = 1): [number, number][] {
+  return LABEL_SIZE.map(([zoom, size]) => [zoom, size * scale]);
+}
+
+/** MapLibre's `text-size` for `labelSizes(scale)` (a zoom curve must be the top expression). */
+export const labelSizeExpression = (scale = 1) => [
   'interpolate',
   ['linear'],
   ['zoom'],
-  ...LABEL_SIZE.flat(),
+  ...labelSizes(scale).flat(),
 ];
+
+/** The layout overrides that draw the labels at a scale, for the export's off-screen map. */
+export function labelLayout(scale: number): [string, string, unknown][] {
+  return [
+    ['country-label', 'text-size', labelSizeExpression(scale)],
+    ['capital-name', 'text-size', labelSizeExpression(scale)],
+  ];
+}
 
 /** Kabul's marker: where every arc ends, named. */
 export interface FocusCapitalProps {

@@ -35,7 +35,7 @@ import type {
 import { arcArrowheads, type ArcProps, type ArrowheadProps } from './arcs.ts';
 import type { BoundaryKind, CountryProps } from './countries.ts';
 import type { Levels, MotiveCategory } from './schema.ts';
-import { CAPITAL_DOT, CAPITAL_NAME_OFFSET, LABEL_SIZE, type FocusCapitalProps } from './labels.ts';
+import { CAPITAL_DOT, CAPITAL_NAME_OFFSET, labelSizes, type FocusCapitalProps } from './labels.ts';
 import { FOCUS_ID, MUTED_OPACITY, UNCOVERED_RANK, UNHIGHLIGHTED_OPACITY } from './style.ts';
 import { MAX_LATITUDE, project as viewportProject, TILE_SIZE, worldSize } from './viewport.ts';
 
@@ -191,6 +191,8 @@ export interface SvgMapInput {
   labels: FeatureCollection<Point, CountryProps & { rank?: number }>;
   /** Kabul's marker and name (`focusCapital`, KabulMarker.svelte); none when left out. */
   capital?: FeatureCollection<Point, FocusCapitalProps>;
+  /** How much larger than `LABEL_SIZE` the names are written (`labelScale`); 1 when left out. */
+  labelScale?: number;
   /** The font families of the labels, e.g. `{ regular: 'Noto Sans', bold: 'Noto Sans' }`. */
   labelFont: { regular: string; bold: string };
   /** Title, legend, date stamp, source line and credit, laid out for the picture. */
@@ -603,13 +605,14 @@ export interface PlacedLabel {
  * reach into the picture are drawn.
  */
 export function placeLabels(
-  input: Pick<SvgMapInput, 'camera' | 'width' | 'height' | 'labels' | 'capital'>,
+  input: Pick<SvgMapInput, 'camera' | 'width' | 'height' | 'labels' | 'capital' | 'labelScale'>,
 ): PlacedLabel[] {
   const { camera, width, height } = input;
   const project = screenProjection(camera, input);
-  const size = byZoom(camera.zoom, LABEL_SIZE);
+  const sizes = labelSizes(input.labelScale);
+  const size = byZoom(camera.zoom, sizes);
   const tileZoom = Math.max(0, Math.floor(camera.zoom));
-  const layoutSize = byZoom(tileZoom + 1, LABEL_SIZE);
+  const layoutSize = byZoom(tileZoom + 1, sizes);
   // Kabul's name is always written, on a layer above, so it is placed first.
   const boxes: [number, number, number, number][] = capitalNames(input, layoutSize).map(
     (name) => name.box,
@@ -942,12 +945,12 @@ interface CapitalName {
  * country names off it. One per world copy in the picture.
  */
 function capitalNames(
-  input: Pick<SvgMapInput, 'camera' | 'width' | 'height' | 'capital'>,
+  input: Pick<SvgMapInput, 'camera' | 'width' | 'height' | 'capital' | 'labelScale'>,
   layoutSize: number,
 ): CapitalName[] {
   const { camera, width } = input;
   const project = screenProjection(camera, input);
-  const size = byZoom(camera.zoom, LABEL_SIZE);
+  const size = byZoom(camera.zoom, labelSizes(input.labelScale));
   const radius = byZoom(camera.zoom, CAPITAL_DOT.radius);
   return (input.capital?.features ?? []).flatMap((capital) => {
     const { lines, width: ems } = labelLines(capital.properties.name, true);
@@ -976,7 +979,7 @@ function capitalNames(
 /** Kabul's ringed dot and its name, on top of everything else on the map. */
 function capitalLayer({ input }: Layer): string {
   const { theme, labelFont, camera, width, height } = input;
-  const layoutSize = byZoom(Math.max(0, Math.floor(camera.zoom)) + 1, LABEL_SIZE);
+  const layoutSize = byZoom(Math.max(0, Math.floor(camera.zoom)) + 1, labelSizes(input.labelScale));
   const family = fontFamily(labelFont.bold);
   const out = capitalNames(input, layoutSize)
     .filter(

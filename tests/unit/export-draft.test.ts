@@ -2,6 +2,7 @@
  * What the off-screen map gets ready for while the reader chooses in the Export dialog: the PNG's
  * size, camera, feature state and theme, exactly what the picture itself will ask the map for.
  */
+import { labelLayout, labelScale } from '../../src/lib/labels.ts';
 import { describe, expect, test } from 'vitest';
 import type { PictureOptions, PictureState } from '../../src/export/plan.ts';
 import { pictureCamera } from '../../src/export/plan.ts';
@@ -56,9 +57,21 @@ describe('pictureDraft', () => {
           { source: 'motive-arcs', ids: ids.arcs },
         ],
         paint: themePaint(c.theme, dataset.levels),
+        // Exploration's pictures keep the labels' own size.
+        layout: labelLayout(1),
       });
     },
   );
+
+  test('a scene’s picture writes its labels at the room’s scale for its size', () => {
+    const scene = { scene: dataset.scenes[0]!, number: 1 };
+    const draft = pictureDraft(
+      { ...state, scene },
+      options({ size: { width: 1920, height: 1080 } }),
+      ids,
+    );
+    expect(draft?.layout).toEqual(labelLayout(labelScale({ height: 1080 }, true)));
+  });
 
   test('the scale changes nothing the map must get ready', () => {
     expect(pictureDraft(state, options({ scale: 4 }), ids)).toEqual(

@@ -8,7 +8,13 @@ import { shipped } from './helpers.ts';
 import { countryFeatures, frameOf, labelPoints } from '../../src/lib/countries.ts';
 import { engagementIndex, levelsOn } from '../../src/lib/engagement.ts';
 import { defaultView } from '../../src/lib/framing.ts';
-import { labelRank, rankedLabels, rankKey, UNCOVERED_RANK } from '../../src/lib/labels.ts';
+import {
+  labelRank,
+  labelScale,
+  rankedLabels,
+  rankKey,
+  UNCOVERED_RANK,
+} from '../../src/lib/labels.ts';
 import { sceneMapState } from '../../src/lib/scene-view.ts';
 import { placeLabels, screenProjection, type SvgCamera } from '../../src/lib/svg-export.ts';
 
@@ -127,5 +133,28 @@ describe('no country without a level takes the room of one with a level', () => 
     const alone = written(camera, size, day, covered);
     const withAll = written(camera, size, day).filter(covered);
     expect(withAll).toEqual(alone);
+  });
+});
+
+describe('labelScale', () => {
+  test.each([
+    ['exploring at 1920×1080', { height: 1080 }, false, 1],
+    ['a presentation at 1280×720', { height: 720 }, true, 1.125],
+    ['a presentation at 1920×1080', { height: 1080 }, true, 1.6875],
+    ['a presentation on a phone, 375×667', { height: 667 }, true, 667 / 640],
+    ['a presentation on a small window, 400 px tall', { height: 400 }, true, 1],
+    ['a presentation at 3840×2160', { height: 2160 }, true, 2],
+  ])('%s: %d', (_name, stage, room, scale) => {
+    expect(labelScale(stage, room)).toBeCloseTo(scale, 6);
+  });
+});
+
+describe('in a room, country names are at least 18 px at 1920×1080', () => {
+  const size = { width: 1920, height: 1080 };
+  test.each(dataset.scenes.map((scene, i) => [i + 1, scene] as const))('scene %d', (_n, scene) => {
+    const { camera } = sceneMapState(scene, size, frames);
+    const labels = rankedLabels(points, labelRank(dataset.levels, levelsOn(index, scene.date)));
+    const placed = placeLabels({ ...size, camera, labels, labelScale: labelScale(size, true) });
+    expect(Math.min(...placed.map((l) => l.size))).toBeGreaterThanOrEqual(18);
   });
 });
