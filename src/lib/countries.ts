@@ -48,6 +48,12 @@ export function countryFeatures(
   };
 }
 
+/** The ids of the countries in the topology, without decoding a shape. */
+export function countryIds(topology: Topology, object = 'countries'): string[] {
+  const geometries = topology.objects[object] as GeometryCollection | undefined;
+  return (geometries?.geometries ?? []).map((g) => String(g.id));
+}
+
 export type BoundaryKind = 'border' | 'disputed-area' | 'disputed-boundary';
 
 /**

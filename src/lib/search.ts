@@ -10,6 +10,8 @@ export interface ActorEntry {
   name: string;
   altNames: readonly string[];
   kind: 'country' | Institution['kind'];
+  /** A country on the map that the sources say nothing about: found, and ranked after the rest. */
+  uncovered?: true;
 }
 
 /** How well a result matched, best first. */
@@ -28,6 +30,8 @@ export interface SearchResult {
    * words; `substring`: anywhere in it.
    */
   match: MatchKind;
+  /** See `ActorEntry.uncovered`. */
+  uncovered?: true;
 }
 
 /**
@@ -47,6 +51,20 @@ export function actorEntries(
     })),
     ...institutions.map((i) => ({ id: i.id, name: i.name, altNames: i.altNames, kind: i.kind })),
   ];
+}
+
+/**
+ * The countries of the map that the dataset does not cover, as search entries after its own, so
+ * a reader who looks for Japan or Mongolia finds it, and its panel says the sources are silent.
+ * @example uncoveredEntries([{ id: 'JPN', name: 'Japan' }], new Set(['AFG'])) // [{ id: 'JPN', name: 'Japan', altNames: [], kind: 'country', uncovered: true }]
+ */
+export function uncoveredEntries(
+  mapCountries: readonly { id: string; name: string }[],
+  covered: ReadonlySet<string>,
+): ActorEntry[] {
+  return mapCountries
+    .filter((c) => !covered.has(c.id))
+    .map((c) => ({ id: c.id, name: c.name, altNames: [], kind: 'country', uncovered: true }));
 }
 
 /**
@@ -77,7 +95,7 @@ function matchKind(name: string, query: string): MatchKind | null {
  * The entries whose name or other names match `query`, best first: an exact name, then a name
  * that starts with the query, then one with a word that does, then one that merely contains it.
  * Among equals a match on the name comes before a match on another name, then countries before
- * institutions, then alphabetical order. Each entry appears once, with its best match.
+ * institutions before countries the sources do not cover, then alphabetical order. Each entry appears once, with its best match.
  * @example searchActors('emirates', entries)[0] // { id: 'ARE', name: 'United Arab Emirates', alias: 'Emirates', match: 'exact', … }
  * @example searchActors('turkiye', entries)[0]?.id // 'TUR'
  */
@@ -106,12 +124,13 @@ export function searchActors(
       match: best.kind,
     };
     if (best.alias !== undefined) result.alias = best.alias;
+    if (entry.uncovered) result.uncovered = true;
     found.push({
       result,
       order: [
         MATCH_ORDER[best.kind],
         best.alias === undefined ? 0 : 1,
-        entry.kind === 'country' ? 0 : 1,
+        entry.uncovered ? 2 : entry.kind === 'country' ? 0 : 1,
         index,
       ],
     });

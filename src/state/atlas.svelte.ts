@@ -31,7 +31,10 @@ export class AtlasState {
   /** What URLs are checked against: the date range, the selectable ids, the level ids. */
   readonly context: Required<UrlContext>;
   readonly allLevels: readonly string[];
-  /** The actors a selection frames on the map: the countries, each with a capital. */
+  /**
+   * The actors a selection frames on the map: the dataset's countries (at their capitals) and the
+   * map's others (at their labels).
+   */
   readonly framable: ReadonlySet<string>;
 
   /** The day the map shows. */
@@ -76,18 +79,19 @@ export class AtlasState {
     return out;
   }
 
-  constructor(dataset: Dataset) {
+  /**
+   * @param mapCountries every country on the map (the geometry's ids): those the dataset does not
+   * cover can be selected too, and their panel says the sources are silent.
+   */
+  constructor(dataset: Dataset, mapCountries: Iterable<string> = []) {
     this.dataset = dataset;
     this.index = engagementIndex(dataset);
     this.allLevels = [...dataset.levels.levels.map((l) => l.id), NO_DATA];
-    this.framable = new Set(dataset.countries.map((c) => c.id));
+    this.framable = new Set([...dataset.countries.map((c) => c.id), ...mapCountries]);
     this.context = {
       start: dataset.meta.start,
       end: latestEventDay(dataset.events) ?? dataset.meta.start,
-      actors: new Set([
-        ...dataset.countries.map((c) => c.id),
-        ...dataset.institutions.map((i) => i.id),
-      ]),
+      actors: new Set([...this.framable, ...dataset.institutions.map((i) => i.id)]),
       levels: dataset.levels.levels.map((l) => l.id),
       scenes: dataset.scenes.length,
     };
