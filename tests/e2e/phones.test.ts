@@ -208,9 +208,18 @@ test('375×667: the sheet opens at half height over a framed map, and the keyboa
   await waitForMapReady(page);
   await expect.poll(() => clearAboveSheet(page, 'CHN'), { message: 'Beijing' }).toBe(true);
   await expect.poll(() => clearAboveSheet(page, 'AFG'), { message: 'Kabul' }).toBe(true);
+  // Closed at full height, the next country's sheet opens at half height again.
+  await handle.press('ArrowUp');
+  await expectFull(page, handle);
   await panel.getByRole('button', { name: /close/i }).click();
   await expect(panel).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Full height' })).toHaveCount(0);
+  await expect(page.getByRole('slider', { name: 'Map date' })).toBeVisible();
+  const search = page.getByRole('combobox', { name: 'Search countries' });
+  await search.fill('Pakistan');
+  await search.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Pakistan' })).toBeVisible();
+  await expectHalf(page, handle);
 });
 
 test.describe('on a touch screen', () => {
