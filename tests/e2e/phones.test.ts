@@ -186,6 +186,10 @@ test('375×667: the sheet opens at half height over a framed map, and the keyboa
   await handle.focus();
   await page.keyboard.press('ArrowUp');
   await expectFull(page, handle);
+  // The map under the sheet is out of the tab order: back from the handle is the masthead.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
+  await handle.focus();
   await page.keyboard.press('ArrowDown');
   await expectHalf(page, handle);
   await page.keyboard.press('Enter');
