@@ -225,6 +225,11 @@ export interface Dossier {
   members: Member[];
   /** For Afghanistan: the institutions and groups, so every one is reachable from its panel. */
   related: ActorRef[];
+  /**
+   * For a country on the map that the sources do not cover: the countries they do, so the panel
+   * says what the atlas covers instead; `null` for every actor of the dataset.
+   */
+  covers: ActorRef[] | null;
   /** The level on the day; `null` for no data yet, the focus, institutions and groups. */
   level: DossierLevel | null;
   tension: DossierTension | null;
@@ -426,6 +431,7 @@ export function dossierOf(
       kind === 'focus'
         ? dataset.institutions.map((i) => ({ id: i.id, name: i.name, kind: i.kind }))
         : [],
+    covers: null,
     level:
       level && levelOnDay
         ? {
@@ -611,4 +617,48 @@ function tensionChange(levels: Levels, state: TensionState) {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The panel of a country on the map that the dataset does not cover (Japan, Mongolia): no level,
+ * no events, no motives, and a note that says so, with the countries the sources do cover.
+ * @example uncoveredDossier(dataset, 'JPN', 'Japan', '2025-07-10').covers?.[0] // { id: 'AFG', name: 'Afghanistan', kind: 'focus' }
+ */
+export function uncoveredDossier(
+  dataset: Pick<Dataset, 'countries'>,
+  id: string,
+  name: string,
+  day: Day,
+): Dossier {
+  return {
+    id,
+    name,
+    kind: 'country',
+    day,
+    dayLabel: formatDate(day),
+    note:
+      `None of the atlas’s sources reports on ${name}’s relations with the Taliban government, ` +
+      `so the map gives it no level and draws no arcs. The atlas covers ` +
+      `${dataset.countries.length} countries, listed below.`,
+    membership: null,
+    memberships: [],
+    members: [],
+    related: [],
+    covers: dataset.countries.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.id === FOCUS_ID ? 'focus' : 'country',
+    })),
+    level: null,
+    tension: null,
+    events: [],
+    laterEvents: 0,
+    motives: [],
+    laterMotives: 0,
+    firstMotives: null,
+    quotes: [],
+    statements: [],
+    disagreements: [],
+    sources: [],
+  };
 }

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readDatasetFolder, REPO_ROOT } from '../../scripts/dataset-files.ts';
-import { dossierOf, noMotiveNote, type Dossier } from '../../src/lib/dossier.ts';
+import { dossierOf, noMotiveNote, uncoveredDossier, type Dossier } from '../../src/lib/dossier.ts';
 import { engagementIndex } from '../../src/lib/engagement.ts';
 import type { Dataset } from '../../src/lib/schema.ts';
 import { formatProblem, validateDataset } from '../../src/lib/validate.ts';
@@ -382,5 +382,25 @@ describe('sources', () => {
   test('sources of events after the day are not listed', () => {
     const ids = dossier('RUS', '2022-05-01').sources.map((s) => s.id);
     expect(ids).toEqual(['eadaily-2022-05-11']);
+  });
+});
+
+describe('uncoveredDossier: a country of the map the sources do not cover', () => {
+  const japan = uncoveredDossier(shipped, 'JPN', 'Japan', LATEST);
+
+  test('says the sources are silent about it, by name', () => {
+    expect(japan.note).toContain('None of the atlas’s sources reports on Japan’s relations');
+  });
+
+  test('lists every country the atlas covers', () => {
+    expect(japan.covers?.map((c) => c.id)).toEqual(shipped.countries.map((c) => c.id));
+  });
+
+  test('has no level, event, motive or source', () => {
+    expect([japan.level, japan.events, japan.motives, japan.sources]).toEqual([null, [], [], []]);
+  });
+
+  test('is not what a covered country gets', () => {
+    expect(dossierOf(shipped, shippedIndex, 'CHN', LATEST)?.covers).toBeNull();
   });
 });

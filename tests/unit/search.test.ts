@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from '../../scripts/dataset-files.ts';
-import { actorEntries, searchActors, searchKey, type ActorEntry } from '../../src/lib/search.ts';
+import {
+  actorEntries,
+  searchActors,
+  searchKey,
+  uncoveredEntries,
+  type ActorEntry,
+} from '../../src/lib/search.ts';
 import { formatProblem, validateDataset } from '../../src/lib/validate.ts';
 import { minimalDataset } from './helpers.ts';
 
@@ -141,5 +147,32 @@ describe('actorEntries', () => {
 
   test('gives an entry with no other names an empty list', () => {
     expect(list.find((e) => e.id === 'RUS')?.altNames).toEqual([]);
+  });
+});
+
+describe('countries the sources do not cover', () => {
+  const covered = new Set(entries.filter((e) => e.kind === 'country').map((e) => e.id));
+  const mapCountries = [
+    { id: 'JPN', name: 'Japan' },
+    { id: 'MNG', name: 'Mongolia' },
+    { id: 'CHN', name: 'China' },
+  ];
+  const withMap = [...entries, ...uncoveredEntries(mapCountries, covered)];
+
+  test('uncoveredEntries leaves out the countries the dataset covers', () => {
+    expect(uncoveredEntries(mapCountries, covered).map((e) => e.id)).toEqual(['JPN', 'MNG']);
+  });
+
+  test('are found by name, marked as not in the sources', () => {
+    expect(searchActors('japan', withMap)[0]).toMatchObject({ id: 'JPN', uncovered: true });
+  });
+
+  test('come after a covered country that matches as well', () => {
+    // Both names start with "ma"; alphabetical order alone would put Madagascar first.
+    const results = searchActors('ma', [
+      ...actorEntries([{ id: 'MLI', name: 'Mali', altNames: [] }], []),
+      ...uncoveredEntries([{ id: 'MDG', name: 'Madagascar' }], new Set()),
+    ]);
+    expect(results.map((r) => r.id)).toEqual(['MLI', 'MDG']);
   });
 });
