@@ -92,12 +92,11 @@ test('pointing at a country outlines it, and leaving takes the outline away', as
 test('a new selection takes the outline from the last one to itself', async ({ page }) => {
   const outline = rgbOf(MAP_THEMES.light.outline);
   await open(page, 'date=2025-06-15&country=RUS');
-  // North of 50°N: Russia; south of 34°N: Pakistan's south, far from Russia.
-  const north = { bottom: (await mapPointOf(page, 70, 50)).y };
-  const south = { top: (await mapPointOf(page, 70, 34)).y };
+  // North of 50°N: Russia; south of 34°N: Pakistan's south, far from Russia. Each picture's own
+  // lines of latitude: the selection moves the camera.
   const count = async () => ({
-    north: await pixelsOf(page, outline, north),
-    south: await pixelsOf(page, outline, south),
+    north: await pixelsOf(page, outline, { bottom: (await mapPointOf(page, 70, 50)).y }),
+    south: await pixelsOf(page, outline, { top: (await mapPointOf(page, 70, 34)).y }),
   });
   const russia = await count();
   await page
