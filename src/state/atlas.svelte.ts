@@ -69,15 +69,15 @@ export class AtlasState {
   /** Each country in tension or conflict with Kabul on the date. */
   tensions = $derived.by(() => tensionsOn(this.index, this.date));
   /**
-   * The countries among `ids` (the map's, which may be more than the data names) whose level the
-   * legend filter hides on the date. Never Afghanistan: it is the focus, not a level ("No data"
-   * hidden would otherwise fade it), and the key shows it in its own colour whatever the filter.
+   * The countries of the map (`framable`: more than the data names) whose level the legend filter
+   * hides on the date. Never Afghanistan: it is the focus, not a level ("No data" hidden would
+   * otherwise fade it), and the key shows it in its own colour whatever the filter.
    */
-  mutedAmong(ids: Iterable<string>): ReadonlySet<string> {
+  muted = $derived.by(() => {
     const out = new Set<string>();
-    for (const id of ids) if (id !== FOCUS_ID && !this.isLevelShown(id)) out.add(id);
+    for (const id of this.framable) if (id !== FOCUS_ID && !this.isLevelShown(id)) out.add(id);
     return out;
-  }
+  });
 
   /**
    * @param mapCountries every country on the map (the geometry's ids): those the dataset does not
