@@ -12,7 +12,14 @@ import { MAP_THEMES, MUTED_OPACITY } from '../../src/lib/style.ts';
 import { expectNoSeriousAxeViolations } from './axe.ts';
 import { dataset, levelColour } from './data.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
-import { colourDistance, mapColourAt, mapPointOf, rgbOf, type Rgb } from './map-helpers.ts';
+import {
+  colourDistance,
+  hotspot,
+  mapColourAt,
+  mapPointOf,
+  rgbOf,
+  type Rgb,
+} from './map-helpers.ts';
 
 /** Screenshots of the same colour differ by a unit or two after compositing. */
 const SAME_COLOUR = 6;
@@ -90,9 +97,7 @@ test.describe('the tooltip and a selection', () => {
     await expect(tooltip).toHaveCount(0);
 
     // Enter on a country's hotspot, which shows the tooltip while it has focus.
-    const china = page
-      .getByRole('group', { name: 'Countries on the map' })
-      .getByRole('button', { name: /^China:/ });
+    const china = hotspot(page, 'China');
     await china.focus();
     await expect(tooltip).toContainText('China');
     await page.keyboard.press('Enter');
@@ -115,9 +120,7 @@ test.describe('Esc', () => {
   }) => {
     await page.goto('/?date=2025-07-10');
     await waitForMapReady(page);
-    const china = page
-      .getByRole('group', { name: 'Countries on the map' })
-      .getByRole('button', { name: /^China:/ });
+    const china = hotspot(page, 'China');
     await china.focus();
     await page.keyboard.press('Enter');
     const panel = page.getByRole('complementary', { name: 'China' });

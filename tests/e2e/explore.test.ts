@@ -6,7 +6,14 @@ import { formatDate } from '../../src/lib/dates.ts';
 import { MOTIVE_COLORS } from '../../src/lib/palette.ts';
 import { dataset, levelColour, pointOnArc } from './data.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
-import { colourDistance, mapColourAt, mapHasColourNear, mapPointOf, rgbOf } from './map-helpers.ts';
+import {
+  colourDistance,
+  hotspot,
+  mapColourAt,
+  mapHasColourNear,
+  mapPointOf,
+  rgbOf,
+} from './map-helpers.ts';
 
 const CHINA_VIEW = '&center=90,36&zoom=3.4';
 
@@ -113,10 +120,7 @@ test.describe('hover and selection', () => {
     await panel.hover();
     await page.mouse.wheel(0, 3000);
     await expect.poll(() => panel.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-    await page
-      .getByRole('group', { name: 'Countries on the map' })
-      .getByRole('button', { name: /^China:/ })
-      .focus();
+    await hotspot(page, 'China').focus();
     await page.keyboard.press('Enter');
     const china = page.getByRole('complementary', { name: 'China' });
     await expect(china).toBeVisible();
@@ -161,9 +165,7 @@ test.describe('hover and selection', () => {
   }) => {
     await page.goto('/?date=2025-07-10');
     await waitForMapReady(page);
-    const china = page
-      .getByRole('group', { name: 'Countries on the map' })
-      .getByRole('button', { name: /^China:/ });
+    const china = hotspot(page, 'China');
     await china.focus();
     await expect(page.getByRole('tooltip')).toContainText('China');
     await page.keyboard.press('Enter');

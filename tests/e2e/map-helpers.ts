@@ -93,3 +93,10 @@ export async function mapHasColourNear(
   }
   return false;
 }
+
+/** A country's button on the map (CountryHotspots): how a keyboard reaches it, by its name. */
+export function hotspot(page: Page, country: string) {
+  return page
+    .getByRole('group', { name: 'Countries on the map' })
+    .getByRole('button', { name: new RegExp(`^${country}:`) });
+}
