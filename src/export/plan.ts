@@ -2,12 +2,20 @@
  * What a picture shows and where: its camera, its texts and legend, and the rectangles its legend
  * keeps clear of. Shared by the PNG and the SVG export so the two match.
  */
+import type { FeatureCollection, Point } from 'geojson';
 import { formatDate } from '../lib/dates.ts';
 import type { ExportElement, ExportLayoutInput, Rect } from '../lib/export-layout.ts';
 import { MOTIVE_COLORS, MOTIVE_LABELS } from '../lib/palette.ts';
 import { sceneMapState } from '../lib/scene-view.ts';
 import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory, type Scene } from '../lib/schema.ts';
+import {
+  labelScale,
+  type FocusCapitalProps,
+  type LabelAnchor,
+  type LabelProps,
+} from '../lib/labels.ts';
 import { levelsByRank, MAP_THEMES, type ThemeName } from '../lib/style.ts';
+import { labelAnchorsFor } from '../lib/svg-export.ts';
 import type { Camera } from '../lib/url-state.ts';
 import { project, type Bounds, type Size } from '../lib/viewport.ts';
 
@@ -23,6 +31,18 @@ export interface PictureState {
   /** The scene, in presentation mode. */
   scene: { scene: Scene; number: number } | null;
   frames: ReadonlyMap<string, Bounds>;
+  /**
+   * The names the map writes now, read when the picture is made (a deck moves from scene to scene
+   * between its pictures).
+   */
+  names: () => PictureNames;
+}
+
+export interface PictureNames {
+  /** Every label with its rank on the date (`rankedLabels`). */
+  labels: FeatureCollection<Point, LabelProps>;
+  /** Kabul's marker (`focusCapital`). */
+  capital: FeatureCollection<Point, FocusCapitalProps>;
 }
 
 export interface PictureOptions {
@@ -45,6 +65,25 @@ export function pictureCamera(
   if (state.scene) return sceneMapState(state.scene.scene, size, state.frames).camera;
   const fit = Math.min(size.width / state.view.width, size.height / state.view.height);
   return { ...state.camera, zoom: state.camera.zoom + Math.log2(fit), bearing: 0, pitch: 0 };
+}
+
+/**
+ * The names a picture moves off their point: a scene's, found for the picture's own size and
+ * scale as the presentation finds them for its stage (`labelAnchorsFor`); none for exploration,
+ * whose map keeps every name on its point.
+ */
+export function pictureLabelAnchors(
+  state: PictureState,
+  size: Size,
+  camera: Camera,
+): Map<string, LabelAnchor> {
+  if (!state.scene) return new Map();
+  return labelAnchorsFor({
+    camera,
+    ...size,
+    ...state.names(),
+    labelScale: labelScale(size, true),
+  });
 }
 
 /** The frames of the countries a picture is about, as rectangles in its pixels. */

@@ -9,6 +9,7 @@ import { drawFurniture, canvasMeasure, loadExportFonts } from './draw-furniture.
 import {
   focusRects,
   pictureCamera,
+  pictureLabelAnchors,
   pictureLayoutInput,
   type PictureOptions,
   type PictureState,
@@ -34,16 +35,20 @@ export function mapDraft(
   ids: FeatureIds,
 ): PictureDraft {
   const { size } = options;
+  const camera = pictureCamera(state, size);
   return {
     width: size.width,
     height: size.height,
-    camera: pictureCamera(state, size),
+    camera,
     featureState: [
       { source: 'countries', ids: ids.countries },
       { source: 'motive-arcs', ids: ids.arcs },
     ],
     paint: themePaint(options.theme, state.dataset.levels),
-    layout: labelLayout(labelScale(size, state.scene !== null)),
+    layout: labelLayout(
+      labelScale(size, state.scene !== null),
+      pictureLabelAnchors(state, size, camera),
+    ),
   };
 }
 

@@ -28,6 +28,7 @@ import { canvasMeasure } from './draw-furniture.ts';
 import {
   focusRects,
   pictureCamera,
+  pictureLabelAnchors,
   pictureLayoutInput,
   type PictureOptions,
   type PictureState,
@@ -162,6 +163,7 @@ export function exportSvg(state: PictureState, options: PictureOptions, scene: S
     labels: scene.labels,
     capital: scene.capital,
     labelScale: labelScale(size, state.scene !== null),
+    labelAnchors: pictureLabelAnchors(state, size, camera),
     labelFont: { regular: 'Noto Sans', bold: 'Noto Sans' },
     furniture: svgFurniture(layout),
   });

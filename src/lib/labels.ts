@@ -97,6 +97,34 @@ export function labelScale(stage: { height: number }, room: boolean): number {
   return Math.min(2, Math.max(1, stage.height / ROOM_STAGE_HEIGHT));
 }
 
+/** Where a name sits relative to its point: MapLibre's `text-anchor` values (the side that touches it). */
+export type LabelAnchor = 'center' | 'top' | 'bottom' | 'left' | 'right';
+
+/**
+ * In a still picture (a scene, on screen or exported), where a name the story needs is tried, in
+ * order: on its point, then just below it, above it, east and west of it. A name that would
+ * collide where it belongs moves aside before it is dropped, so a crowded region (the Gulf,
+ * Pakistan and Iran beside Afghanistan's name, large names in a room) keeps its names. A country
+ * the sources do not cover is named on its point or not at all: moved aside, its name would only
+ * add clutter where the map is already full. While exploring every name stays on its point: the
+ * camera moves, and the default view has room for every name the story needs.
+ */
+export const LABEL_ANCHORS: readonly LabelAnchor[] = ['center', 'top', 'bottom', 'left', 'right'];
+
+/** The anchors a label of this rank may take (`LABEL_ANCHORS`, or its point alone). */
+export function labelAnchors(rank: number): readonly LabelAnchor[] {
+  return rank < UNCOVERED_RANK ? LABEL_ANCHORS : ['center'];
+}
+
+/**
+ * MapLibre's `text-anchor` for names moved off their point (`labelAnchorsFor`), the rest centred.
+ * @example labelAnchorExpression(new Map([['PAK', 'top']])) // ['match', ['get', 'id'], 'PAK', 'top', 'center']
+ */
+export function labelAnchorExpression(anchors: ReadonlyMap<string, LabelAnchor>): unknown {
+  if (anchors.size === 0) return 'center';
+  return ['match', ['get', 'id'], ...[...anchors].flat(), 'center'];
+}
+
 /** `LABEL_SIZE` times a scale. */
 export function labelSizes(scale = 1): [number, number][] {
   return LABEL_SIZE.map(([zoom, size]) => [zoom, size * scale]);
@@ -110,10 +138,14 @@ export const labelSizeExpression = (scale = 1) => [
   ...labelSizes(scale).flat(),
 ];
 
-/** The layout overrides that draw the labels at a scale, for the export's off-screen map. */
-export function labelLayout(scale: number): [string, string, unknown][] {
+/** The layout overrides that draw the labels at a scale and anchors, for the export's off-screen map. */
+export function labelLayout(
+  scale: number,
+  anchors: ReadonlyMap<string, LabelAnchor> = new Map(),
+): [string, string, unknown][] {
   return [
     ['country-label', 'text-size', labelSizeExpression(scale)],
+    ['country-label', 'text-anchor', labelAnchorExpression(anchors)],
     ['capital-name', 'text-size', labelSizeExpression(scale)],
   ];
 }

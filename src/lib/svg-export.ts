@@ -35,7 +35,14 @@ import type {
 import { arcArrowheads, type ArcProps, type ArrowheadProps } from './arcs.ts';
 import type { BoundaryKind, CountryProps } from './countries.ts';
 import type { Levels, MotiveCategory } from './schema.ts';
-import { CAPITAL_DOT, CAPITAL_NAME_OFFSET, labelSizes, type FocusCapitalProps } from './labels.ts';
+import {
+  CAPITAL_DOT,
+  CAPITAL_NAME_OFFSET,
+  labelAnchors,
+  labelSizes,
+  type FocusCapitalProps,
+  type LabelAnchor,
+} from './labels.ts';
 import { FOCUS_ID, MUTED_OPACITY, UNCOVERED_RANK, UNHIGHLIGHTED_OPACITY } from './style.ts';
 import { MAX_LATITUDE, project as viewportProject, TILE_SIZE, worldSize } from './viewport.ts';
 
@@ -191,6 +198,8 @@ export interface SvgMapInput {
   labels: FeatureCollection<Point, CountryProps & { rank?: number }>;
   /** Kabul's marker and name (`focusCapital`, KabulMarker.svelte); none when left out. */
   capital?: FeatureCollection<Point, FocusCapitalProps>;
+  /** The names moved off their point (`labelAnchorsFor`); all centred when left out. */
+  labelAnchors?: ReadonlyMap<string, LabelAnchor>;
   /** How much larger than `LABEL_SIZE` the names are written (`labelScale`); 1 when left out. */
   labelScale?: number;
   /** The font families of the labels, e.g. `{ regular: 'Noto Sans', bold: 'Noto Sans' }`. */
@@ -275,6 +284,15 @@ const GRID_PADDING = 100;
  * em below it (the `topAdjustment` of its TinySDF glyphs), maplibre-gl 5.24.
  */
 const LABEL_BASELINE = (27.5 - 17) / 24;
+
+/** Which way each of MapLibre's anchors moves a name's block off its point, in half the block. */
+const ANCHOR_SHIFT: Record<LabelAnchor, readonly [number, number]> = {
+  center: [0, 0],
+  top: [0, 1],
+  bottom: [0, -1],
+  left: [1, 0],
+  right: [-1, 0],
+};
 
 /**
  * Geometry reaching this far outside the picture is kept, so that the lines d3 draws along the
@@ -591,21 +609,54 @@ export interface PlacedLabel {
   bold: boolean;
   /** A country the sources do not cover, written in the quiet colour. */
   quiet: boolean;
+  /** Which side of the name touches its point (`LABEL_ANCHORS`): `center` where it fits there. */
+  anchor: LabelAnchor;
 }
 
 /**
  * The labels MapLibre shows (maplibre-gl 5.24 placement, no pitch or bearing): each name broken
- * into lines and centred on its point, then placed in MapLibre's order unless its collision box
- * overlaps one already placed (`text-allow-overlap: false`). The order: by rank
- * (`symbol-sort-key`, see src/lib/labels.ts), then tile by tile at the source's tile zoom (`floor(zoom)`: world copy
- * from west to east, then tile column, then row, as `Style._updatePlacement` sorts them), then
- * in the order given. The collision box is the text block at the size the tile was laid out
- * for (`text-size` at tile zoom + 1, not the drawn size), plus `text-padding`. Boxes reaching
- * into the collision grid (the picture and `GRID_PADDING` around it) take part; only those that
- * reach into the picture are drawn.
+ * into lines and set on its point by its anchor (`text-anchor`, centred unless `anchors` says
+ * otherwise), then placed in MapLibre's order unless its collision box overlaps one already
+ * placed (`text-allow-overlap: false`). The order: by rank (`symbol-sort-key`, see
+ * src/lib/labels.ts), then tile by tile at the source's tile zoom (`floor(zoom)`: world copy from
+ * west to east, then tile column, then row, as `Style._updatePlacement` sorts them), then in the
+ * order given. The collision box is the text block at the size the tile was laid out for
+ * (`text-size` at tile zoom + 1, not the drawn size), plus `text-padding`. Boxes reaching into the
+ * collision grid (the picture and `GRID_PADDING` around it) take part; only those that reach into
+ * the picture are drawn.
  */
-export function placeLabels(
-  input: Pick<SvgMapInput, 'camera' | 'width' | 'height' | 'labels' | 'capital' | 'labelScale'>,
+export function placeLabels(input: LabelPlacementInput): PlacedLabel[] {
+  const fixed = input.labelAnchors;
+  return placeNames(input, (label) => [fixed?.get(label.properties.id) ?? 'center']);
+}
+
+/**
+ * Where the names of a still picture (a scene, its export) go: each name the story needs is tried
+ * at each of `labelAnchors(rank)` in turn, in placement order, and keeps the first spot that is
+ * free. Only the names moved off their point are listed. Given back as `labelAnchors`, MapLibre
+ * and `placeLabels` place every name where this found room for it, so the map, the PNG and the SVG
+ * agree, and the same state always gives the same picture (MapLibre's own `text-variable-anchor`
+ * keeps whatever anchor a name had in earlier frames, so a picture would depend on how the camera
+ * got there).
+ */
+export function labelAnchorsFor(input: LabelPlacementInput): Map<string, LabelAnchor> {
+  const moved = new Map<string, LabelAnchor>();
+  for (const label of placeNames(input, (l) => labelAnchors(l.properties.rank ?? 0))) {
+    if (label.anchor !== 'center') moved.set(label.id, label.anchor);
+  }
+  return moved;
+}
+
+export type LabelPlacementInput = Pick<
+  SvgMapInput,
+  'camera' | 'width' | 'height' | 'labels' | 'capital' | 'labelScale' | 'labelAnchors'
+>;
+
+type LabelFeature = SvgMapInput['labels']['features'][number];
+
+function placeNames(
+  input: LabelPlacementInput,
+  anchorsOf: (label: LabelFeature) => readonly LabelAnchor[],
 ): PlacedLabel[] {
   const { camera, width, height } = input;
   const project = screenProjection(camera, input);
@@ -635,22 +686,34 @@ export function placeLabels(
     const bold = label.properties.id === FOCUS_ID;
     const { lines, width: ems } = labelLines(label.properties.name, bold);
     if (lines.length === 0) continue;
-    const [x, y] = project(label.geometry.coordinates, shift);
-    const halfW = (ems * layoutSize) / 2 + LABEL_PADDING;
-    const halfH = (lines.length * LABEL_LINE_HEIGHT * layoutSize) / 2 + LABEL_PADDING;
-    const box: [number, number, number, number] = [x - halfW, y - halfH, x + halfW, y + halfH];
-    const inGrid =
-      box[2] >= -GRID_PADDING &&
-      box[0] < width + GRID_PADDING &&
-      box[3] >= -GRID_PADDING &&
-      box[1] < height + GRID_PADDING;
-    if (!inGrid) continue;
-    if (boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) {
-      continue;
-    }
+    const [px, py] = project(label.geometry.coordinates, shift);
+    // Half the block of lines, in ems; an anchor moves the block by that much off its point.
+    const half = [ems / 2, (lines.length * LABEL_LINE_HEIGHT) / 2] as const;
+    const spot = anchorsOf(label)
+      .map((anchor) => {
+        const [ax, ay] = ANCHOR_SHIFT[anchor];
+        const cx = px + ax * half[0] * layoutSize;
+        const cy = py + ay * half[1] * layoutSize;
+        const [hw, hh] = [
+          half[0] * layoutSize + LABEL_PADDING,
+          half[1] * layoutSize + LABEL_PADDING,
+        ];
+        const box: [number, number, number, number] = [cx - hw, cy - hh, cx + hw, cy + hh];
+        return { anchor, box, x: px + ax * half[0] * size, y: py + ay * half[1] * size };
+      })
+      .find(
+        ({ box }) =>
+          box[2] >= -GRID_PADDING &&
+          box[0] < width + GRID_PADDING &&
+          box[3] >= -GRID_PADDING &&
+          box[1] < height + GRID_PADDING &&
+          !boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]),
+      );
+    if (!spot) continue;
+    const { box, x, y, anchor } = spot;
     boxes.push(box);
     if (box[2] < 0 || box[0] > width || box[3] < 0 || box[1] > height) continue;
-    // The block of lines is centred on the point; line i's baseline, in ems below it.
+    // The block of lines is centred on its spot; line i's baseline, in ems below it.
     const first = LABEL_BASELINE - (LABEL_LINE_HEIGHT * (lines.length - 1)) / 2;
     placed.push({
       id: label.properties.id,
@@ -660,6 +723,7 @@ export function placeLabels(
       size,
       bold,
       quiet: (label.properties.rank ?? 0) >= UNCOVERED_RANK,
+      anchor,
     });
   }
   return placed;

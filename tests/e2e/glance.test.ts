@@ -4,8 +4,14 @@
  * that says when the sources are silent about it. Where the labels go is measured in screen space
  * by tests/unit/labels.test.ts and arc-reading.test.ts; here the pixels confirm the map draws it.
  */
+import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
+import type { Topology } from 'topojson-specification';
+import { labelPoints } from '../../src/lib/countries.ts';
+import { engagementIndex, levelsOn } from '../../src/lib/engagement.ts';
+import { focusCapital, labelRank, labelScale, rankedLabels } from '../../src/lib/labels.ts';
 import { MAP_THEMES } from '../../src/lib/style.ts';
+import { labelAnchorsFor, placeLabels, type PlacedLabel } from '../../src/lib/svg-export.ts';
 import { dataset } from './data.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
 import { colourDistance, mapColourAt, mapPointOf, rgbOf, type Rgb } from './map-helpers.ts';
@@ -48,6 +54,76 @@ test.describe('at the default view', () => {
     const named = await inkAround(page, 88, 58.5, russia);
     const bare = await inkAround(page, 98, 58.5, russia);
     expect({ named: named > 40, bare }).toEqual({ named: true, bare: 0 });
+  });
+});
+
+/** How many pixels of the map in a name's box are within 40 of `ink` (its letters' colour). */
+async function lettersIn(
+  page: import('@playwright/test').Page,
+  label: PlacedLabel,
+  ink: Rgb,
+): Promise<number> {
+  const png = PNG.sync.read(await page.getByTestId('map').screenshot());
+  const half = label.lines[0]!.length * label.size * 0.25;
+  const top = Math.round(label.baselines[0]! - label.size * 0.7);
+  let count = 0;
+  for (let y = top; y <= Math.round(label.baselines[0]!); y++) {
+    for (let x = Math.round(label.x - half); x <= Math.round(label.x + half); x++) {
+      const i = (png.width * y + x) * 4;
+      if (colourDistance([png.data[i]!, png.data[i + 1]!, png.data[i + 2]!], ink) <= 40) count++;
+    }
+  }
+  return count;
+}
+
+test.describe('in a room', () => {
+  test('at 1920 × 1080, Pakistan’s name moves below its point, where the export’s model puts it', async ({
+    page,
+  }) => {
+    // Russia's recognition: centred, Pakistan's name would run into Afghanistan's at this size.
+    const number = dataset.scenes.findIndex((s) => s.id === 'russia-recognition') + 1;
+    const scene = dataset.scenes[number - 1]!;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`/?mode=present&scene=${number}`);
+    await waitForMapReady(page);
+    const map = page.getByTestId('map');
+    const [center, zoom, box] = await Promise.all([
+      map.getAttribute('data-center'),
+      map.getAttribute('data-zoom'),
+      map.boundingBox(),
+    ]);
+    const [lon, lat] = center!.split(',').map(Number) as [number, number];
+    const size = { width: box!.width, height: box!.height };
+    const topology = JSON.parse(readFileSync('public/geo/countries.json', 'utf8')) as Topology;
+    const points = labelPoints(topology, new Map(dataset.countries.map((c) => [c.id, c.name])));
+    const input = {
+      ...size,
+      camera: { lon, lat, zoom: Number(zoom) },
+      labels: rankedLabels(
+        points,
+        labelRank(dataset.levels, levelsOn(engagementIndex(dataset), scene.date)),
+      ),
+      capital: focusCapital(dataset),
+      labelScale: labelScale(size, true),
+    };
+    const pakistan = placeLabels({ ...input, labelAnchors: labelAnchorsFor(input) }).find(
+      (l) => l.id === 'PAK',
+    )!;
+    expect(pakistan.anchor).toBe('top');
+    // Its letters, in the dark theme's label colour, fill its box below the point; half a line
+    // higher, where it would be centred, lies the box's upper half and Afghanistan's fill.
+    const ink = rgbOf(MAP_THEMES.dark.label);
+    const below = await lettersIn(page, pakistan, ink);
+    const centred = await lettersIn(
+      page,
+      { ...pakistan, baselines: [pakistan.baselines[0]! - pakistan.size * 0.6] },
+      ink,
+    );
+    expect({ below: below > 60, moreThanCentred: below > centred * 1.5 }).toEqual({
+      below: true,
+      moreThanCentred: true,
+    });
   });
 });
 

@@ -2,13 +2,22 @@
  * What the off-screen map gets ready for while the reader chooses in the Export dialog: the PNG's
  * size, camera, feature state and theme, exactly what the picture itself will ask the map for.
  */
-import { labelLayout, labelScale } from '../../src/lib/labels.ts';
+import { countryFeatures, frameOf, labelPoints } from '../../src/lib/countries.ts';
+import { engagementIndex, levelsOn } from '../../src/lib/engagement.ts';
+import {
+  focusCapital,
+  labelLayout,
+  labelRank,
+  labelScale,
+  rankedLabels,
+} from '../../src/lib/labels.ts';
+import { labelAnchorsFor } from '../../src/lib/svg-export.ts';
 import { describe, expect, test } from 'vitest';
 import type { PictureOptions, PictureState } from '../../src/export/plan.ts';
 import { pictureCamera } from '../../src/export/plan.ts';
 import { pictureDraft } from '../../src/export/run.ts';
 import { themePaint, type ThemeName } from '../../src/lib/style.ts';
-import { minimalDataset } from './helpers.ts';
+import { minimalDataset, shipped } from './helpers.ts';
 
 const dataset = minimalDataset();
 
@@ -21,6 +30,10 @@ const state: PictureState = {
   focus: [],
   scene: null,
   frames: new Map(),
+  names: () => ({
+    labels: { type: 'FeatureCollection', features: [] },
+    capital: { type: 'FeatureCollection', features: [] },
+  }),
 };
 
 const ids = { countries: ['AFG', 'CHN'], arcs: ['CHN-economic'] };
@@ -70,12 +83,53 @@ describe('pictureDraft', () => {
       options({ size: { width: 1920, height: 1080 } }),
       ids,
     );
-    expect(draft?.layout).toEqual(labelLayout(labelScale({ height: 1080 }, true)));
+    expect(draft?.layout).toEqual(labelLayout(labelScale({ height: 1080 }, true), new Map()));
   });
 
   test('the scale changes nothing the map must get ready', () => {
     expect(pictureDraft(state, options({ scale: 4 }), ids)).toEqual(
       pictureDraft(state, options({ scale: 1 }), ids),
     );
+  });
+});
+
+describe('a scene’s picture moves the names the story needs as the presentation does', () => {
+  const { dataset: full, topology } = shipped();
+  const points = labelPoints(topology, new Map(full.countries.map((c) => [c.id, c.name])));
+  const frames = new Map(
+    countryFeatures(topology).features.map((f) => [f.properties.id, frameOf(f.geometry)]),
+  );
+  const number = full.scenes.findIndex((s) => s.id === 'russia-recognition') + 1;
+  const scene = full.scenes[number - 1]!;
+  const names = {
+    labels: rankedLabels(
+      points,
+      labelRank(full.levels, levelsOn(engagementIndex(full), scene.date)),
+    ),
+    capital: focusCapital(full),
+  };
+  const sceneState: PictureState = {
+    ...state,
+    dataset: full,
+    date: scene.date,
+    scene: { scene, number },
+    frames,
+    names: () => names,
+  };
+
+  test.each([
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ])('at $width×$height, found for the picture’s own size', (size) => {
+    const draft = pictureDraft(sceneState, options({ size }), ids)!;
+    const anchors = labelAnchorsFor({
+      ...size,
+      camera: draft.camera,
+      ...names,
+      labelScale: labelScale(size, true),
+    });
+    // Pakistan's name, centred, would run into Afghanistan's.
+    expect(anchors.has('PAK')).toBe(true);
+    expect(draft.layout).toEqual(labelLayout(labelScale(size, true), anchors));
   });
 });
