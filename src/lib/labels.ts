@@ -9,12 +9,35 @@ import type { CountryProps } from './countries.ts';
 import type { Dataset } from './schema.ts';
 import type { Levels } from './schema.ts';
 import { FOCUS_ID, levelsByRank, UNCOVERED_RANK } from './style.ts';
+import { project, type Bounds } from './viewport.ts';
 
 export { UNCOVERED_RANK };
 
 /** A label and its place in the queue: lower goes first (MapLibre's `symbol-sort-key`). */
 export interface LabelProps extends CountryProps {
   rank: number;
+  /** The first whole zoom at which the name is written (`nameFrom`): 0 for a name the story needs. */
+  from: number;
+}
+
+/**
+ * How wide a country the sources do not cover must look, in pixels, before its name is written:
+ * a speck of land (Guernsey, Malta, the Faroe Islands at zoom 2) named in grey is clutter, and
+ * the reader who wants one finds it by search or by zooming in.
+ */
+export const NAME_MIN_SPAN = 16;
+
+/**
+ * The first whole zoom at which a country's largest polygon spans `NAME_MIN_SPAN` pixels across
+ * or down (its frame, `frameOf`); 24, MapLibre's closest zoom, for a frame of one point.
+ * @example nameFrom([[-2.7, 49.4], [-2.5, 49.5]]) // 7: Guernsey
+ */
+export function nameFrom(frame: Bounds): number {
+  const [x0, y1] = project(frame[0], 0);
+  const [x1, y0] = project(frame[1], 0);
+  const span = Math.max(x1 - x0, y1 - y0);
+  // A frame of one point (an atoll drawn as a dot): named only at MapLibre's closest zoom.
+  return span > 0 ? Math.max(0, Math.ceil(Math.log2(NAME_MIN_SPAN / span))) : 24;
 }
 
 /**
@@ -41,25 +64,31 @@ export function labelRank(
 }
 
 /**
- * The label points with their ranks on a day and their names as the map writes them, in the
- * points' order.
+ * The label points with their ranks on a day, their names as the map writes them and the zoom
+ * each is written from (from its country's frame, where `frames` has one), in the points' order.
  * @example rankedLabels(labelPoints(topology, names), rankOf).features[0].properties
- * // { id: 'AFG', name: 'Afghanistan', rank: 0 }
+ * // { id: 'AFG', name: 'Afghanistan', rank: 0, from: 0 }
  */
 export function rankedLabels(
   points: FeatureCollection<Point, CountryProps>,
   rankOf: (id: string) => number,
+  frames: ReadonlyMap<string, Bounds> = new Map(),
 ): FeatureCollection<Point, LabelProps> {
   return {
     type: 'FeatureCollection',
-    features: points.features.map((f) => ({
-      ...f,
-      properties: {
-        id: f.properties.id,
-        name: MAP_NAMES[f.properties.id] ?? f.properties.name,
-        rank: rankOf(f.properties.id),
-      },
-    })),
+    features: points.features.map((f) => {
+      const rank = rankOf(f.properties.id);
+      const frame = frames.get(f.properties.id);
+      return {
+        ...f,
+        properties: {
+          id: f.properties.id,
+          name: MAP_NAMES[f.properties.id] ?? f.properties.name,
+          rank,
+          from: rank < UNCOVERED_RANK || !frame ? 0 : nameFrom(frame),
+        },
+      };
+    }),
   };
 }
 

@@ -195,7 +195,7 @@ export interface SvgMapInput {
    * Country names, where to write them and in what order (`rankedLabels`); without a rank,
    * Afghanistan goes first and the rest in their order.
    */
-  labels: FeatureCollection<Point, CountryProps & { rank?: number }>;
+  labels: FeatureCollection<Point, CountryProps & { rank?: number; from?: number }>;
   /** Kabul's marker and name (`focusCapital`, KabulMarker.svelte); none when left out. */
   capital?: FeatureCollection<Point, FocusCapitalProps>;
   /** The names moved off their point (`labelAnchorsFor`); all centred when left out. */
@@ -683,6 +683,8 @@ function placeNames(
   );
   const placed: PlacedLabel[] = [];
   for (const { label, shift } of candidates) {
+    // The layer's filter: MapLibre evaluates its zoom at the tile's.
+    if ((label.properties.from ?? 0) > tileZoom) continue;
     const bold = label.properties.id === FOCUS_ID;
     const { lines, width: ems } = labelLines(label.properties.name, bold);
     if (lines.length === 0) continue;

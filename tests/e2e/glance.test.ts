@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Topology } from 'topojson-specification';
-import { labelPoints } from '../../src/lib/countries.ts';
+import { countryFeatures, frameOf, labelPoints } from '../../src/lib/countries.ts';
 import { engagementIndex, levelsOn } from '../../src/lib/engagement.ts';
 import { focusCapital, labelRank, labelScale, rankedLabels } from '../../src/lib/labels.ts';
 import { MAP_THEMES } from '../../src/lib/style.ts';
@@ -103,6 +103,9 @@ test.describe('in a room', () => {
       labels: rankedLabels(
         points,
         labelRank(dataset.levels, levelsOn(engagementIndex(dataset), scene.date)),
+        new Map(
+          countryFeatures(topology).features.map((f) => [f.properties.id, frameOf(f.geometry)]),
+        ),
       ),
       capital: focusCapital(dataset),
       labelScale: labelScale(size, true),

@@ -105,6 +105,7 @@ describe('a scene’s picture moves the names the story needs as the presentatio
     labels: rankedLabels(
       points,
       labelRank(full.levels, levelsOn(engagementIndex(full), scene.date)),
+      frames,
     ),
     capital: focusCapital(full),
   };

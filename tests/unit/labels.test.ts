@@ -13,10 +13,13 @@ import {
   labelAnchorExpression,
   labelRank,
   labelScale,
+  NAME_MIN_SPAN,
+  nameFrom,
   rankedLabels,
   rankKey,
   UNCOVERED_RANK,
 } from '../../src/lib/labels.ts';
+import { project } from '../../src/lib/viewport.ts';
 import { sceneMapState } from '../../src/lib/scene-view.ts';
 import {
   labelAnchorsFor,
@@ -92,7 +95,7 @@ function written(
   keep: (id: string) => boolean = () => true,
   room = false,
 ): string[] {
-  const labels = rankedLabels(points, labelRank(dataset.levels, levelsOn(index, day)));
+  const labels = rankedLabels(points, labelRank(dataset.levels, levelsOn(index, day)), frames);
   labels.features = labels.features.filter((f) => keep(f.properties.id));
   const input = { ...size, camera, labels, capital, labelScale: labelScale(size, room) };
   const labelAnchors = room ? labelAnchorsFor(input) : undefined;
@@ -167,7 +170,7 @@ describe('no country without a level takes the room of one with a level', () => 
 
 describe('labelAnchorsFor', () => {
   const [, camera, size, day] = SCENE_VIEWS.find(([name]) => name === 'scene 12 at 1920×1080')!;
-  const labels = rankedLabels(points, labelRank(dataset.levels, levelsOn(index, day)));
+  const labels = rankedLabels(points, labelRank(dataset.levels, levelsOn(index, day)), frames);
   const input = { ...size, camera, labels, capital, labelScale: labelScale(size, true) };
   const anchors = labelAnchorsFor(input);
 
@@ -234,8 +237,56 @@ describe('in a room, country names are at least 18 px at 1920×1080', () => {
   const size = { width: 1920, height: 1080 };
   test.each(dataset.scenes.map((scene, i) => [i + 1, scene] as const))('scene %d', (_n, scene) => {
     const { camera } = sceneMapState(scene, size, frames);
-    const labels = rankedLabels(points, labelRank(dataset.levels, levelsOn(index, scene.date)));
+    const labels = rankedLabels(
+      points,
+      labelRank(dataset.levels, levelsOn(index, scene.date)),
+      frames,
+    );
     const placed = placeLabels({ ...size, camera, labels, labelScale: labelScale(size, true) });
     expect(Math.min(...placed.map((l) => l.size))).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('nameFrom: a country the sources do not cover is named once it is more than a speck', () => {
+  const from = (id: string) => nameFrom(frames.get(id)!);
+  test.each([
+    ['MNG', 'Mongolia, from the world view', 0, 0],
+    ['GRL', 'Greenland, from the world view', 0, 0],
+    ['CYP', 'Cyprus, from zoom 3', 3, 3],
+    ['MLT', 'Malta, from zoom 5 or 6', 5, 6],
+    ['GGY', 'Guernsey, from zoom 7 or later', 7, 9],
+    ['CCK', 'the Cocos Islands, a single point, only at the closest zoom', 24, 24],
+  ])('%s: %s', (id, _what, least, most) => {
+    expect(from(id)).toBeGreaterThanOrEqual(least);
+    expect(from(id)).toBeLessThanOrEqual(most);
+  });
+
+  test('at the zoom it is named from, its land spans at least NAME_MIN_SPAN pixels', () => {
+    for (const [id, frame] of frames) {
+      const z = nameFrom(frame);
+      const [x0, y1] = project(frame[0], z);
+      const [x1, y0] = project(frame[1], z);
+      if (z > 0 && z < 24) {
+        expect(Math.max(x1 - x0, y1 - y0), id).toBeGreaterThanOrEqual(NAME_MIN_SPAN);
+      }
+    }
+  });
+
+  test('a name the story needs is written from the world view, however small its country', () => {
+    const labels = rankedLabels(points, labelRank(dataset.levels, levelsOn(index, DATE)), frames);
+    const needed = labels.features.filter((f) => f.properties.rank < UNCOVERED_RANK);
+    expect(needed.filter((f) => f.properties.from !== 0).map((f) => f.properties.id)).toEqual([]);
+    // Qatar is one such small country: without a level it would wait for zoom 3.
+    expect(nameFrom(frames.get('QAT')!)).toBeGreaterThan(0);
+  });
+
+  test('placement leaves out a name before its zoom, as the layer’s filter does', () => {
+    const size = { width: 1280, height: 625 };
+    const camera = defaultView(size);
+    const labels = rankedLabels(points, labelRank(dataset.levels, levelsOn(index, DATE)), frames);
+    const early = labels.features.filter((f) => f.properties.from > Math.floor(camera.zoom));
+    const placed = new Set(placeLabels({ ...size, camera, labels }).map((l) => l.id));
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.filter((f) => placed.has(f.properties.id))).toEqual([]);
   });
 });
