@@ -1,9 +1,13 @@
 /**
- * Every selection is framed: the country's capital and Kabul end up in the part of the map a
- * reader can see, not under the panel or the sheet, the key, the zoom buttons or off screen, on a
- * desktop and on phones; and the URL names the country, never a camera the reader did not choose.
+ * Every selection is framed: the country's capital, Kabul and Afghanistan's name end up in the
+ * part of the map a reader can see, not under the panel or the sheet, the key, the zoom buttons or
+ * off screen, on a desktop and on phones; and the URL names the country, never a camera the reader
+ * did not choose.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import type { Topology } from 'topojson-specification';
+import { labelPoints } from '../../src/lib/countries.ts';
 import { dataset } from './data.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
 import { mapPointOf } from './map-helpers.ts';
@@ -14,6 +18,11 @@ const capitalOf = (id: string) => {
 };
 const nameOf = (id: string) => dataset.countries.find((c) => c.id === id)!.name;
 const KABUL = capitalOf('AFG');
+const topology = JSON.parse(readFileSync('public/geo/countries.json', 'utf8')) as Topology;
+/** Where the map writes "Afghanistan" (geo/label-point.ts). */
+const AFGHANISTAN_NAME = labelPoints(topology, new Map()).features.find(
+  (f) => f.properties.id === 'AFG',
+)!.geometry.coordinates as [number, number];
 
 /** The boxes over the map, in the map's own coordinates: panel or sheet, key, zoom buttons. */
 async function coveredBoxes(page: Page) {
@@ -71,6 +80,9 @@ test.describe('a shared link frames its country with Kabul', () => {
             .poll(() => whereIs(page, capitalOf(id)), { message: `${id}'s capital` })
             .toBe('clear');
           await expect.poll(() => whereIs(page, KABUL), { message: 'Kabul' }).toBe('clear');
+          await expect
+            .poll(() => whereIs(page, AFGHANISTAN_NAME), { message: 'Afghanistan’s name' })
+            .toBe('clear');
           expect(urlState(page)).toEqual({ country: id, date: '2025-07-10' });
         });
       }
