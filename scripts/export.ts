@@ -13,10 +13,11 @@
  */
 import { chromium, type Download, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { latestEventDay } from '../src/lib/engagement.ts';
+import { dataZipName, datasetFiles, csvText, viewTable, zipFiles } from '../src/lib/data-export.ts';
+import { engagementIndex, latestEventDay } from '../src/lib/engagement.ts';
 import { checkExportSize, EXPORT_SCALES, EXPORT_SIZES, parseSize } from '../src/lib/export-name.ts';
 import type { ExportSize } from '../src/lib/export-name.ts';
 import type { ExportElement } from '../src/lib/export-layout.ts';
@@ -31,7 +32,9 @@ import { isMain } from './is-main.ts';
 const USAGE = `Usage: npm run export -- [options]
 
   --state QUERY       the app state, as in its URL (e.g. "country=CHN&date=2025-06-30"); default: none
-  --format png|svg    default png
+  --format FORMAT     png or svg (a picture; default png), csv (the view on the state's date: one
+                      row per country with its level, tension, motives and sources) or data-zip
+                      (the whole dataset as CSV tables, with a README, CITATION.cff and licence)
   --size WxH          CSS pixels, e.g. 1200x675; default 1920x1080
   --scale 1-4         device pixels per CSS pixel (PNG only); default 2
   --theme light|dark  default light
@@ -42,8 +45,10 @@ const USAGE = `Usage: npm run export -- [options]
                       leave that element out of the picture
   --help              show this
 
-Serves the built app (dist/; built first if missing) and drives headless Chromium through the
-Export dialog. Prints one line per file written: its path and size in bytes.`;
+A picture: serves the built app (dist/; built first if missing) and drives headless Chromium
+through the Export dialog. The data formats are written from the dataset itself, by the code the
+app's "Get the data" uses, without a browser. Prints one line per file written: its path and size
+in bytes.`;
 
 /** The page the app is driven in: a desktop window, as the browser tests use. */
 const VIEWPORT = { width: 1280, height: 800 };
@@ -61,6 +66,16 @@ const ELEMENTS: readonly { element: ExportElement; flag: `no-${string}`; label: 
   { element: 'source', flag: 'no-source', label: 'Source line' },
   { element: 'credit', flag: 'no-credit', label: 'Credit' },
 ];
+
+/** The data formats: written straight from the dataset, no browser. */
+interface DataJob {
+  kind: 'data';
+  format: 'csv' | 'data-zip';
+  /** The day of the view (csv), or the day the files are written for (data-zip). */
+  day: string;
+  path: string;
+  dataset: Dataset;
+}
 
 /** A problem worth one line to the person at the terminal, not a stack trace. */
 class CliError extends Error {}
@@ -143,7 +158,7 @@ function checkState(raw: string, dataset: Dataset): string {
 }
 
 /** The command line, checked; throws a `CliError` with one line for the first problem. */
-function readJob(argv: string[]): Job | 'help' {
+function readJob(argv: string[]): Job | DataJob | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -173,8 +188,9 @@ function readJob(argv: string[]): Job | 'help' {
   if (values.help) return 'help';
 
   const format = values.format as string;
+  if (format === 'csv' || format === 'data-zip') return readDataJob(format, values);
   if (format !== 'png' && format !== 'svg') {
-    throw new CliError(`Unknown --format “${format}”: use png or svg.`);
+    throw new CliError(`Unknown --format “${format}”: use png, svg, csv or data-zip.`);
   }
   const theme = values.theme as string;
   if (theme !== 'light' && theme !== 'dark') {
@@ -233,6 +249,42 @@ function readJob(argv: string[]): Job | 'help' {
   if (problem) throw new CliError(`--out ${out}: ${problem}.`);
   const state = checkState(values.state ?? '', dataset);
   return { state, format, size, scale, theme, show, target: { kind: 'file', path } };
+}
+
+/** `--format csv` or `data-zip`: the file to write and the day it is for. */
+function readDataJob(
+  format: 'csv' | 'data-zip',
+  values: { state?: unknown; out?: unknown; 'out-dir'?: unknown; 'all-scenes'?: unknown },
+): DataJob {
+  if (values['all-scenes'] || values['out-dir'] !== undefined) {
+    throw new CliError(`--format ${format} writes one file: use --out FILE.`);
+  }
+  const out = values.out as string | undefined;
+  if (out === undefined || out === '') throw new CliError('Missing --out FILE.');
+  const path = resolve(userCwd(), out);
+  if (isDirectory(path)) throw new CliError(`--out ${out} is a folder; name a file.`);
+  const problem = folderProblem(dirname(path));
+  if (problem) throw new CliError(`--out ${out}: ${problem}.`);
+  const dataset = loadDataset();
+  const context = urlContext(dataset);
+  const query = checkState((values.state as string | undefined) ?? '', dataset);
+  const day = parseUrlState(query, context).state.date ?? context.end;
+  return { kind: 'data', format, day, path, dataset };
+}
+
+/** Writes a data format's file and says where. */
+function writeData(job: DataJob) {
+  const index = engagementIndex(job.dataset);
+  const bytes =
+    job.format === 'csv'
+      ? Buffer.from(csvText(viewTable(job.dataset, index, job.day)), 'utf8')
+      : zipFiles(
+          datasetFiles(job.dataset, index, `data as of ${job.day}`, job.day),
+          dataZipName(job.day).replace(/\.zip$/, ''),
+        );
+  mkdirSync(dirname(job.path), { recursive: true });
+  writeFileSync(job.path, bytes);
+  console.log(`${shown(job.path)} ${bytes.length} bytes`);
 }
 
 /** dist/ as `vite build` leaves it; built now if it is not there. */
@@ -383,6 +435,7 @@ if (isMain(import.meta.url)) {
   try {
     const job = readJob(process.argv.slice(2));
     if (job === 'help') console.log(USAGE);
+    else if ('kind' in job) writeData(job);
     else await run(job);
   } catch (error) {
     console.error(firstLine(error));

@@ -8,6 +8,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { DOMParser } from '@xmldom/xmldom';
+import { csvParseRows } from 'd3-dsv';
+import { unzipSync } from 'fflate';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -167,6 +169,16 @@ test.describe('bad inputs are refused with one line, before any browser starts',
       args: () => ['--all-scenes', '--out-dir', `${blockingFile()}/scenes`],
       reason: /^--out-dir .*not-a-folder\/scenes: .*not-a-folder is a file, not a folder/,
     },
+    {
+      name: 'a CSV of a date outside the data',
+      args: (dir) => ['--format', 'csv', '--state', 'date=1999-01-01', '--out', `${dir}/x.csv`],
+      reason: /^Bad --state: The date “1999-01-01” is outside/,
+    },
+    {
+      name: 'the data zip with --all-scenes',
+      args: (dir) => ['--format', 'data-zip', '--all-scenes', '--out-dir', dir],
+      reason: /^--format data-zip writes one file: use --out FILE/,
+    },
   ];
 
   for (const { name, args, reason } of cases) {
@@ -185,6 +197,37 @@ test('--help prints the usage and exits 0', async () => {
   const run = await exportCli(['--help']);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('Usage: npm run export');
+});
+
+test.describe('the data, without a browser', () => {
+  test('--format csv writes the view on the state’s date, one row per country', async () => {
+    const path = join(outputDir(), 'deep', 'view.csv');
+    const run = await exportCli(['--format', 'csv', '--state', 'date=2025-07-10', '--out', path]);
+    expect(run.code).toBe(0);
+    expect(reported(run.stdout)).toEqual(onDisk([path]));
+    const [header, ...rows] = csvParseRows(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    expect(header!.slice(0, 4)).toEqual(['date', 'country_id', 'country', 'level']);
+    expect(rows.length).toBe(dataset.countries.length);
+    const russia = rows.find((r) => r[1] === 'RUS')!;
+    expect([russia[0], russia[3]]).toEqual(['2025-07-10', 'recognition']);
+  });
+
+  test('--format data-zip writes the dataset’s tables, README, CITATION.cff and licence', async () => {
+    const path = join(outputDir(), 'data.zip');
+    const run = await exportCli(['--format', 'data-zip', '--out', path]);
+    expect(run.code).toBe(0);
+    expect(reported(run.stdout)).toEqual(onDisk([path]));
+    const names = Object.keys(unzipSync(readFileSync(path))).map((n) => n.split('/').pop());
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'events.csv',
+        'sources.csv',
+        'README.md',
+        'CITATION.cff',
+        'LICENSE.txt',
+      ]),
+    );
+  });
 });
 
 test.describe('pictures', () => {
