@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataZipName, datasetFiles, csvText, viewTable, zipFiles } from '../src/lib/data-export.ts';
+import { dataFile } from '../src/lib/data-export.ts';
 import { engagementIndex, latestEventDay } from '../src/lib/engagement.ts';
 import { checkExportSize, EXPORT_SCALES, EXPORT_SIZES, parseSize } from '../src/lib/export-name.ts';
 import type { ExportSize } from '../src/lib/export-name.ts';
@@ -272,16 +272,11 @@ function readDataJob(
   return { kind: 'data', format, day, path, dataset };
 }
 
-/** Writes a data format's file and says where. */
-function writeData(job: DataJob) {
-  const index = engagementIndex(job.dataset);
-  const bytes =
-    job.format === 'csv'
-      ? Buffer.from(csvText(viewTable(job.dataset, index, job.day)), 'utf8')
-      : zipFiles(
-          datasetFiles(job.dataset, index, `data as of ${job.day}`, job.day),
-          dataZipName(job.day).replace(/\.zip$/, ''),
-        );
+/** Writes a data format's file, as the app's Export dialog writes it, and says where. */
+async function writeData(job: DataJob) {
+  const what = job.format === 'csv' ? 'view' : 'dataset';
+  const { blob } = dataFile(what, job.dataset, engagementIndex(job.dataset), job.day);
+  const bytes = Buffer.from(await blob.arrayBuffer());
   mkdirSync(dirname(job.path), { recursive: true });
   writeFileSync(job.path, bytes);
   console.log(`${shown(job.path)} ${bytes.length} bytes`);
@@ -435,7 +430,7 @@ if (isMain(import.meta.url)) {
   try {
     const job = readJob(process.argv.slice(2));
     if (job === 'help') console.log(USAGE);
-    else if ('kind' in job) writeData(job);
+    else if ('kind' in job) await writeData(job);
     else await run(job);
   } catch (error) {
     console.error(firstLine(error));

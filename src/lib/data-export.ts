@@ -10,7 +10,13 @@
 import { csvFormatRow } from 'd3-dsv';
 import { strToU8, zipSync } from 'fflate';
 import { formatDate } from './dates.ts';
-import { levelOn, motiveCountsFrom, tensionOn, type EngagementIndex } from './engagement.ts';
+import {
+  latestEventDay,
+  levelOn,
+  motiveCountsFrom,
+  tensionOn,
+  type EngagementIndex,
+} from './engagement.ts';
 import type { Citation, Dataset } from './schema.ts';
 import { tableRows } from './table.ts';
 
@@ -337,4 +343,28 @@ export function zipFiles(files: Record<string, string>, folder: string): Uint8Ar
       Object.entries(files).map(([name, text]) => [`${folder}/${name}`, strToU8(text)]),
     ),
   );
+}
+
+/**
+ * A download of the data: the view on `day` as CSV, or the whole dataset as a zip (written as of
+ * its last event).
+ */
+export function dataFile(
+  what: 'view' | 'dataset',
+  dataset: Dataset,
+  index: EngagementIndex,
+  day: string,
+): { blob: Blob; filename: string } {
+  if (what === 'view') {
+    const csv = csvText(viewTable(dataset, index, day));
+    return {
+      blob: new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+      filename: viewFileName(day),
+    };
+  }
+  const asOf = latestEventDay(dataset.events) ?? day;
+  const filename = dataZipName(asOf);
+  const files = datasetFiles(dataset, index, `data as of ${asOf}`, asOf);
+  const zip = zipFiles(files, filename.replace(/\.zip$/, ''));
+  return { blob: new Blob([zip as BlobPart], { type: 'application/zip' }), filename };
 }

@@ -1,8 +1,10 @@
 /**
  * Export through the dialog, as a person does it, with the downloaded files checked: PNG size and
- * pixels, SVG structure and text, file names from the state, limits.
+ * pixels, SVG structure and text, file names from the state, limits; and the data behind the map.
  */
 import { DOMParser } from '@xmldom/xmldom';
+import { csvParseRows } from 'd3-dsv';
+import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
@@ -271,4 +273,41 @@ test('a picture 8192 pixels wide is drawn at full size', async ({ page }) => {
   expect(
     colourDistance(pixel(png, at.x * 2, at.y * 2), rgbOf(levelColour('ambassador'))),
   ).toBeLessThanOrEqual(6);
+});
+
+test('the dialog downloads the view’s data as CSV and the whole dataset as a zip', async ({
+  page,
+}) => {
+  await page.goto('/?date=2025-07-10');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  const data = dialog.getByRole('region', { name: 'The data' });
+  await expect(data).toContainText('Every country’s level on 10 July 2025');
+
+  const [csvFile] = await Promise.all([
+    page.waitForEvent('download'),
+    data.getByRole('button', { name: 'Download CSV of this view' }).click(),
+  ]);
+  expect(csvFile.suggestedFilename()).toBe('kabul-atlas_2025-07-10.csv');
+  const csvPath = test.info().outputPath('view.csv');
+  await csvFile.saveAs(csvPath);
+  const [header, ...rows] = csvParseRows(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''));
+  expect(header!.slice(0, 4)).toEqual(['date', 'country_id', 'country', 'level']);
+  expect(rows.map((r) => r[1])).toEqual(dataset.countries.map((c) => c.id));
+  expect(rows.find((r) => r[1] === 'RUS')?.[3]).toBe('recognition');
+  await expect(dialog.getByRole('status')).toHaveText('Saved kabul-atlas_2025-07-10.csv');
+
+  const [zipFile] = await Promise.all([
+    page.waitForEvent('download'),
+    data.getByRole('button', { name: 'Download all data (zip)' }).click(),
+  ]);
+  expect(zipFile.suggestedFilename()).toMatch(/^kabul-atlas-data_\d{4}-\d{2}-\d{2}\.zip$/);
+  const zipPath = test.info().outputPath('data.zip');
+  await zipFile.saveAs(zipPath);
+  const files = unzipSync(readFileSync(zipPath));
+  const events = Object.entries(files).find(([name]) => name.endsWith('/events.csv'))![1];
+  expect(csvParseRows(strFromU8(events)).length - 1).toBe(dataset.events.length);
+  expect(Object.keys(files).map((n) => n.split('/').pop())).toEqual(
+    expect.arrayContaining(['README.md', 'CITATION.cff', 'LICENSE.txt', 'sources.csv']),
+  );
 });
