@@ -308,6 +308,68 @@ test('390×844: a mouse drag moves the sheet with the pointer from its first pix
   await cdp.send('Animation.setPlaybackRate', { playbackRate: 1 });
 });
 
+/** What `watchSheetFrom` saw: the sheet's top at the event, and the lowest it reached after. */
+type SheetWatch = { start: number; lowest: number };
+
+/**
+ * From the next `type` event (the key or the release that sends the sheet to a snap), reads the
+ * sheet's top then and every frame for half a second after; `sheetWatched` gives what it saw.
+ */
+async function watchSheetFrom(page: Page, type: 'keydown' | 'pointerup') {
+  await page.locator('#country-sheet').evaluate((sheet, type) => {
+    const seen = window as unknown as { sheetWatch?: SheetWatch };
+    delete seen.sheetWatch;
+    addEventListener(
+      type,
+      () => {
+        const start = sheet.getBoundingClientRect().top;
+        const t0 = performance.now();
+        let lowest = start;
+        const frame = () => {
+          lowest = Math.max(lowest, sheet.getBoundingClientRect().top);
+          if (performance.now() - t0 < 500) requestAnimationFrame(frame);
+          else seen.sheetWatch = { start, lowest };
+        };
+        requestAnimationFrame(frame);
+      },
+      { once: true, capture: true },
+    );
+  }, type);
+}
+
+/** What the last `watchSheetFrom` saw, once its half second is over. */
+async function sheetWatched(page: Page): Promise<SheetWatch> {
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { sheetWatch?: SheetWatch }).sheetWatch,
+  );
+  return (await handle.jsonValue())!;
+}
+
+test('390×844: on its way to full height the sheet only rises, though the timeline folds away under it', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONES[1]!);
+  await page.goto('/?country=PAK&date=2025-07-10');
+  await expect(page.getByRole('complementary', { name: 'Pakistan' })).toBeVisible();
+  await waitForMapReady(page);
+  const handle = page.getByRole('button', { name: 'Full height' });
+  await expectHalf(page, handle);
+  await watchSheetFrom(page, 'keydown');
+  await handle.press('ArrowUp');
+  const key = await sheetWatched(page);
+  expect(key.lowest - key.start, `by key: ${JSON.stringify(key)}`).toBeLessThanOrEqual(1);
+  await expectFull(page, handle);
+  await handle.press('ArrowDown');
+  await expectHalf(page, handle);
+  // Let go of a drag most of the way up: it goes on up from there.
+  const map = await boxOf(page.getByTestId('map'));
+  await watchSheetFrom(page, 'pointerup');
+  await mouseDrag(page, handle, map.y + map.height / 5, 300);
+  const drag = await sheetWatched(page);
+  expect(drag.lowest - drag.start, `by drag: ${JSON.stringify(drag)}`).toBeLessThanOrEqual(1);
+  await expectFull(page, handle);
+});
+
 test.describe('on a touch screen', () => {
   test.use({ hasTouch: true });
 
