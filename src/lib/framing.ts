@@ -37,33 +37,49 @@ export const SELECTION_MAX_ZOOM = 5;
  * The padding that keeps the framed relation clear of the overlays: each overlay that covers part
  * of the map is cut off along the edge whose strip costs the map least (a panel along the right
  * edge takes a column, a sheet along the bottom a band, a key in a corner whichever is smaller),
- * and each edge keeps the widest cut, plus `margin`.
+ * and each edge keeps the widest cut, plus `margin`. The largest overlays are cut first, and a
+ * smaller one costs only the strip it adds to what is still clear: the zoom buttons beside a side
+ * panel widen the panel's column by their own width rather than take a band across the map.
  * @example
  * // A 400-pixel panel on the right of a 1280×623 map, and the zoom buttons at its top right:
  * overlayPadding({ width: 1280, height: 623 }, [
  *   { x: 880, y: 0, width: 400, height: 623 },
  *   { x: 1241, y: 10, width: 29, height: 58 },
  * ]) // { top: 24, right: 424, bottom: 24, left: 24 }
+ * // The zoom buttons beside the panel instead (their box 39 px wide with its margin):
+ * overlayPadding({ width: 1280, height: 623 }, [
+ *   { x: 880, y: 0, width: 400, height: 623 },
+ *   { x: 841, y: 0, width: 39, height: 68 },
+ * ]) // { top: 24, right: 463, bottom: 24, left: 24 }
  */
 export function overlayPadding(
   map: Size,
   overlays: readonly Box[],
   margin = SELECTION_MARGIN,
 ): Padding {
+  // The part of each box over the map; a box off the map, or empty, covers nothing.
+  const covers = overlays
+    .map((box) => ({
+      x0: Math.max(0, box.x),
+      y0: Math.max(0, box.y),
+      x1: Math.min(map.width, box.x + box.width),
+      y1: Math.min(map.height, box.y + box.height),
+    }))
+    .filter((b) => b.x1 > b.x0 && b.y1 > b.y0)
+    .sort((a, b) => (b.x1 - b.x0) * (b.y1 - b.y0) - (a.x1 - a.x0) * (a.y1 - a.y0));
   const cut = { top: 0, right: 0, bottom: 0, left: 0 };
-  for (const box of overlays) {
-    // The part of the box over the map; a box off the map, or empty, covers nothing.
-    const x0 = Math.max(0, box.x);
-    const y0 = Math.max(0, box.y);
-    const x1 = Math.min(map.width, box.x + box.width);
-    const y1 = Math.min(map.height, box.y + box.height);
-    if (x1 <= x0 || y1 <= y0) continue;
-    const options: [keyof Padding, number, number][] = [
-      ['left', x1, x1 * map.height],
-      ['right', map.width - x0, (map.width - x0) * map.height],
-      ['top', y1, y1 * map.width],
-      ['bottom', map.height - y0, (map.height - y0) * map.width],
-    ];
+  for (const { x0, y0, x1, y1 } of covers) {
+    // What is still clear across each way, and the area a deeper cut on each edge would add.
+    const clearHeight = Math.max(0, map.height - cut.top - cut.bottom);
+    const clearWidth = Math.max(0, map.width - cut.left - cut.right);
+    const options: [keyof Padding, number, number][] = (
+      [
+        ['left', x1, clearHeight],
+        ['right', map.width - x0, clearHeight],
+        ['top', y1, clearWidth],
+        ['bottom', map.height - y0, clearWidth],
+      ] as const
+    ).map(([side, depth, span]) => [side, depth, Math.max(0, depth - cut[side]) * span]);
     const [side, depth] = options.reduce((best, o) => (o[2] < best[2] ? o : best));
     cut[side] = Math.max(cut[side], depth);
   }

@@ -27,9 +27,12 @@ export function sheetHeight(snap: SheetSnap, stage: number): number {
 
 /**
  * The sheet's height while its handle is dragged from `startY` (the pointer's y when the drag began,
- * the sheet then `startHeight` high) to `y`: it follows the pointer, no lower than a little under
- * half height and no higher than the stage.
+ * the sheet then `startHeight` high, as measured on screen) to `y`: it follows the pointer pixel
+ * for pixel, no lower than a little under half height and no higher than the stage. Where the drag
+ * began outside those bounds (a sheet caught while it settled) they widen to take it in, so the
+ * sheet never leaps from where the finger found it.
  * @example dragHeight({ startHeight: 180, startY: 400, y: 300, stage: 400 }) // 280
+ * @example dragHeight({ startHeight: 399.6, startY: 20, y: 70, stage: 400 }) // 349.6
  */
 export function dragHeight(drag: {
   startHeight: number;
@@ -37,9 +40,10 @@ export function dragHeight(drag: {
   y: number;
   stage: number;
 }): number {
-  const min = Math.round(sheetHeight('half', drag.stage) * 0.75);
+  const min = Math.min(Math.round(sheetHeight('half', drag.stage) * 0.75), drag.startHeight);
+  const max = Math.max(drag.stage, drag.startHeight);
   const height = drag.startHeight + (drag.startY - drag.y);
-  return Math.round(Math.min(drag.stage, Math.max(min, height)));
+  return Math.min(max, Math.max(min, height));
 }
 
 /**

@@ -58,10 +58,15 @@ async function whereIs(page: Page, [lon, lat]: readonly [number, number]): Promi
 const urlState = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
 
 const EVERY = ['USA', 'CAN', 'AUS', 'CHN', 'PAK', 'IND', 'SAU'];
+const NEAR = ['CHN', 'PAK', 'IND', 'SAU'];
 // Canberra and Kabul are the tallest pair: on a 375×667 phone they fit above the sheet at half
 // height only with the whole world in view (zoom 0, the atlas's widest).
 const SIZES = [
   { width: 1280, height: 800, ids: EVERY },
+  // Tablets, upright and on their side: beside the side panel, the zoom buttons and the key the
+  // map keeps a column too narrow for a capital across an ocean, so the neighbours and China.
+  { width: 768, height: 1024, ids: NEAR },
+  { width: 1024, height: 768, ids: NEAR },
   { width: 375, height: 667, ids: EVERY },
   { width: 390, height: 844, ids: EVERY },
 ];
@@ -89,6 +94,41 @@ test.describe('a shared link frames its country with Kabul', () => {
     });
   }
 });
+
+for (const size of [
+  { width: 768, height: 1024 },
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+]) {
+  test(`${size.width}×${size.height}: the zoom buttons stay beside the panel, and zoom`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await page.goto('/?country=CHN&date=2025-07-10');
+    const panel = page.getByRole('complementary', { name: 'China' });
+    await expect(panel).toBeVisible();
+    await waitForMapReady(page);
+    const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+    await expect(zoomIn).toBeInViewport({ ratio: 1 });
+    const [button, side] = [(await zoomIn.boundingBox())!, (await panel.boundingBox())!];
+    const apart =
+      button.x + button.width <= side.x ||
+      side.x + side.width <= button.x ||
+      button.y + button.height <= side.y ||
+      side.y + side.height <= button.y;
+    expect(apart, `zoom in ${JSON.stringify(button)}, panel ${JSON.stringify(side)}`).toBe(true);
+    // Framed clear of the buttons too.
+    await expect.poll(() => whereIs(page, capitalOf('CHN'))).toBe('clear');
+    await expect.poll(() => whereIs(page, KABUL)).toBe('clear');
+    // A click reaches the button (Playwright refuses one the panel would take) and zooms in.
+    const map = page.getByTestId('map');
+    const before = Number(await map.getAttribute('data-zoom'));
+    await zoomIn.click();
+    await expect
+      .poll(async () => Number(await map.getAttribute('data-zoom')))
+      .toBeGreaterThan(before + 0.5);
+  });
+}
 
 test('a search for China frames Beijing and Kabul, beside the panel', async ({ page }) => {
   await page.goto('/?date=2025-07-10');

@@ -226,6 +226,150 @@ test('375×667: the sheet opens at half height over a framed map, and the keyboa
   await expectHalf(page, handle);
 });
 
+/** After the page's next frame: the moves sent so far have reached the sheet. */
+const nextFrame = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => done())));
+
+/** The sheet's top edge on screen, in CSS pixels. */
+const sheetTop = async (page: Page) => (await boxOf(page.locator('#country-sheet'))).y;
+
+/**
+ * Presses on the handle's centre with the mouse or a finger, moves `dy` pixels in 5-pixel steps,
+ * and returns how far the sheet's top moved meanwhile, read while still pressed; then lets go.
+ */
+async function dragSheetBy(page: Page, handle: Locator, dy: number, input: 'mouse' | 'touch') {
+  const box = await boxOf(handle);
+  const x = Math.round(box.x + box.width / 2);
+  const y = Math.round(box.y + box.height / 2);
+  const steps = Math.abs(dy) / 5;
+  const before = await sheetTop(page);
+  let moved: number;
+  if (input === 'mouse') {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= steps; i++) await page.mouse.move(x, y + (dy * i) / steps);
+    await nextFrame(page);
+    moved = (await sheetTop(page)) - before;
+    await page.mouse.up();
+  } else {
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y: at }],
+      });
+    await touch('touchStart', y);
+    for (let i = 1; i <= steps; i++) await touch('touchMove', y + (dy * i) / steps);
+    await nextFrame(page);
+    moved = (await sheetTop(page)) - before;
+    await touch('touchEnd', y + dy);
+    await cdp.detach();
+  }
+  return moved;
+}
+
+/** Within 2 px of `expected`. */
+const expectMoved = (moved: number, expected: number, what: string) =>
+  expect(Math.abs(moved - expected), `${what}: moved ${moved} px`).toBeLessThanOrEqual(2);
+
+/** From rest at full height, 50 px down; from rest at half height, 50 px up: the sheet keeps step. */
+async function expectSheetFollows(page: Page, input: 'mouse' | 'touch') {
+  await page.setViewportSize(PHONES[1]!);
+  await page.goto('/?country=PAK&date=2025-07-10');
+  await expect(page.getByRole('complementary', { name: 'Pakistan' })).toBeVisible();
+  await waitForMapReady(page);
+  const handle = page.getByRole('button', { name: 'Full height' });
+  await handle.press('ArrowUp');
+  await expectFull(page, handle);
+  expectMoved(await dragSheetBy(page, handle, 50, input), 50, 'down from full');
+  await handle.press('ArrowDown');
+  await expectHalf(page, handle);
+  expectMoved(await dragSheetBy(page, handle, -50, input), -50, 'up from half');
+}
+
+test('390×844: a mouse drag moves the sheet with the pointer from its first pixel, from rest or caught as it settles', async ({
+  page,
+}) => {
+  await expectSheetFollows(page, 'mouse');
+  // Caught on its way to full height (the page's animations held still, so it stays where it was
+  // caught until the press): it moves on from there, not from full height.
+  const handle = page.getByRole('button', { name: 'Full height' });
+  await handle.press('ArrowDown');
+  await expectHalf(page, handle);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Animation.enable');
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 0 });
+  await handle.press('ArrowUp');
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  const map = await boxOf(page.getByTestId('map'));
+  const caught = await sheetTop(page);
+  expect(caught, 'still on its way').toBeGreaterThan(map.y + 100);
+  expectMoved(await dragSheetBy(page, handle, 50, 'mouse'), 50, 'caught on its way');
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 1 });
+});
+
+/** What `watchSheetFrom` saw: the sheet's top at the event, and the lowest it reached after. */
+type SheetWatch = { start: number; lowest: number };
+
+/**
+ * From the next `type` event (the key or the release that sends the sheet to a snap), reads the
+ * sheet's top then and every frame for half a second after; `sheetWatched` gives what it saw.
+ */
+async function watchSheetFrom(page: Page, type: 'keydown' | 'pointerup') {
+  await page.locator('#country-sheet').evaluate((sheet, type) => {
+    const seen = window as unknown as { sheetWatch?: SheetWatch };
+    delete seen.sheetWatch;
+    addEventListener(
+      type,
+      () => {
+        const start = sheet.getBoundingClientRect().top;
+        const t0 = performance.now();
+        let lowest = start;
+        const frame = () => {
+          lowest = Math.max(lowest, sheet.getBoundingClientRect().top);
+          if (performance.now() - t0 < 500) requestAnimationFrame(frame);
+          else seen.sheetWatch = { start, lowest };
+        };
+        requestAnimationFrame(frame);
+      },
+      { once: true, capture: true },
+    );
+  }, type);
+}
+
+/** What the last `watchSheetFrom` saw, once its half second is over. */
+async function sheetWatched(page: Page): Promise<SheetWatch> {
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { sheetWatch?: SheetWatch }).sheetWatch,
+  );
+  return (await handle.jsonValue())!;
+}
+
+test('390×844: on its way to full height the sheet only rises, though the timeline folds away under it', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONES[1]!);
+  await page.goto('/?country=PAK&date=2025-07-10');
+  await expect(page.getByRole('complementary', { name: 'Pakistan' })).toBeVisible();
+  await waitForMapReady(page);
+  const handle = page.getByRole('button', { name: 'Full height' });
+  await expectHalf(page, handle);
+  await watchSheetFrom(page, 'keydown');
+  await handle.press('ArrowUp');
+  const key = await sheetWatched(page);
+  expect(key.lowest - key.start, `by key: ${JSON.stringify(key)}`).toBeLessThanOrEqual(1);
+  await expectFull(page, handle);
+  await handle.press('ArrowDown');
+  await expectHalf(page, handle);
+  // Let go of a drag most of the way up: it goes on up from there.
+  const map = await boxOf(page.getByTestId('map'));
+  await watchSheetFrom(page, 'pointerup');
+  await mouseDrag(page, handle, map.y + map.height / 5, 300);
+  const drag = await sheetWatched(page);
+  expect(drag.lowest - drag.start, `by drag: ${JSON.stringify(drag)}`).toBeLessThanOrEqual(1);
+  await expectFull(page, handle);
+});
+
 test.describe('on a touch screen', () => {
   test.use({ hasTouch: true });
 
@@ -267,6 +411,12 @@ test.describe('on a touch screen', () => {
     await expectFull(page, handle);
     await swipe(800);
     await expectHalf(page, handle);
+  });
+
+  test('390×844: a finger drags the sheet from where it is, down from full and up from half', async ({
+    page,
+  }) => {
+    await expectSheetFollows(page, 'touch');
   });
 });
 

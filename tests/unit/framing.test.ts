@@ -51,6 +51,25 @@ describe('overlayPadding', () => {
       { top: M, right: 400 + M, bottom: M, left: M },
     ],
     [
+      'zoom buttons beside a side panel widen its column rather than take a band',
+      DESKTOP,
+      [
+        { x: 841, y: 0, width: 39, height: 68 },
+        { x: 880, y: 0, width: 400, height: 623 },
+      ],
+      { top: M, right: 439 + M, bottom: M, left: M },
+    ],
+    [
+      'a smaller box pays only for the clear map it takes: a band beside a bottom sheet',
+      PHONE,
+      [
+        { x: 336, y: 0, width: 39, height: 68 },
+        { x: 0, y: 260, width: 375, height: 260 },
+        { x: 0, y: 0, width: 200, height: 60 },
+      ],
+      { top: 68 + M, right: M, bottom: 260 + M, left: M },
+    ],
+    [
       'a box off the map covers nothing',
       DESKTOP,
       [{ x: 1300, y: 0, width: 100, height: 100 }],

@@ -28,9 +28,17 @@ describe('dragHeight', () => {
     ['follows the pointer down', { startHeight: 400, startY: 100, y: 250 }, 250],
     ['stops at the stage', { startHeight: 180, startY: 400, y: -50 }, STAGE],
     ['stops a little under half height', { startHeight: 180, startY: 400, y: 600 }, 135],
-    ['rounds to whole pixels', { startHeight: 180, startY: 400.4, y: 300 }, 280],
+    ['follows to the fraction of a pixel', { startHeight: 180, startY: 400.4, y: 300 }, 280.4],
+    ['starts where the sheet was caught', { startHeight: 399.6, startY: 20, y: 21 }, 398.6],
+    [
+      'caught low as it settled, it moves on from there',
+      { startHeight: 90, startY: 560, y: 559 },
+      91,
+    ],
+    ['caught low, it goes no lower', { startHeight: 90, startY: 560, y: 600 }, 90],
+    ['caught above the stage, it goes no higher', { startHeight: 420, startY: 20, y: 0 }, 420],
   ])('%s', (_, drag, expected) => {
-    expect(dragHeight({ ...drag, stage: STAGE })).toBe(expected);
+    expect(dragHeight({ ...drag, stage: STAGE })).toBeCloseTo(expected, 9);
   });
 });
 
