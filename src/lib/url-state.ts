@@ -17,7 +17,8 @@ export interface Camera {
   zoom: number;
 }
 
-export type View = 'map' | 'table';
+/** The map, the table of the same state, or the page on how the atlas works. */
+export type View = 'map' | 'table' | 'method';
 
 /** Exploration (the default), the presentation for a room, or the presenter's speaker view. */
 export type Mode = 'explore' | 'present' | 'speaker';
@@ -264,7 +265,7 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
 
   const view = params.get('view');
   if (view !== null) {
-    if (view === 'table' || view === 'map') state.view = view;
+    if (view === 'table' || view === 'map' || view === 'method') state.view = view;
     else notices.push(`Unknown view ${quoteValue(view)}; showing the map.`);
   }
   return { state, notices };

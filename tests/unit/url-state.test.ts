@@ -111,6 +111,7 @@ describe('parseUrlState: camera and view', () => {
   test.each([
     ['?view=table', 'table'],
     ['?view=map', 'map'],
+    ['?view=method', 'method'],
     ['?view=globe', 'map'],
     ['', 'map'],
   ])('view %s → %s', (search, expected) => {
@@ -183,6 +184,7 @@ describe('formatUrlState', () => {
     [{ motives: [] }, '?motives='],
     [{ levels: ['recognition', 'none'] }, '?levels=recognition,none'],
     [{ camera: { lon: 69.123456, lat: 34.5, zoom: 4.256 } }, '?center=69.1235,34.5&zoom=4.26'],
+    [{ view: 'method' }, '?view=method'],
     [{ view: 'table' }, '?view=table'],
     [{ mode: 'present', scene: 2 }, '?mode=present&scene=2'],
     [{ mode: 'present', scene: 1, autoplay: 10 }, '?mode=present&scene=1&autoplay=10'],
