@@ -381,7 +381,7 @@ describe('sources', () => {
 
   test('sources of events after the day are not listed', () => {
     const ids = dossier('RUS', '2022-05-01').sources.map((s) => s.id);
-    expect(ids).toEqual(['eadaily-2022-05-11']);
+    expect(ids).toEqual(['interfax-2022-04-06', 'pajhwok-2022-04-05']);
   });
 });
 
