@@ -58,4 +58,16 @@ describe('the source review, applied', () => {
     const citing = dataset.events.filter((e) => e.cites.some((c) => weak.has(c.source)));
     expect(citing.map((e) => e.id)).toEqual(['qat-2025-10-21-ambassador-decree']);
   });
+
+  test.each([
+    'pak-2026-04-07-urumqi-talks',
+    'qat-2025-10-21-ambassador-decree',
+    'kgz-2023-04-diplomats-accepted',
+  ])('the judgement in %s gives readers its reason in a note', (id) => {
+    expect(dataset.events.find((e) => e.id === id)?.note).toMatch(/\S/);
+  });
+
+  test('the dataset is reviewed through 23 June 2026, the review’s last day with news', () => {
+    expect(dataset.meta.reviewedThrough).toBe('2026-06-23');
+  });
 });
