@@ -143,6 +143,8 @@ export interface DossierEvent {
   tension: { state: TensionState; label: string } | null;
   /** Set where the claim is one party's only, e.g. `Taliban government`. */
   claimedBy: string | null;
+  /** The project's reason, where the rules left a judgement (why this level or tension, or none). */
+  note: string | null;
   /** Set where sources disagree about this event. */
   dispute: Dispute | null;
   /** Set where the event is a group's and applies to the actor as one of its members. */
@@ -335,6 +337,7 @@ export function dossierOf(
     level: event.level === undefined ? null : (levelRef.get(event.level) ?? null),
     tension: event.tension === undefined ? null : tensionChange(dataset.levels, event.tension),
     claimedBy: event.claimedBy ?? null,
+    note: event.note ?? null,
     dispute: disputeOf(disputes.get(event.id), event.id),
     via,
     citations: book.cite(event.cites),

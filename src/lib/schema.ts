@@ -159,6 +159,11 @@ export const Meta = v.strictObject({
   foundingSource: RecordId,
   /** The first day the timeline shows: the Taliban took Kabul on 15 August 2021. */
   start: Day,
+  /**
+   * The last day the sources were searched for: nothing after it is in the data, for want of
+   * looking, not for want of events. On or after the last event (checked in `validate.ts`).
+   */
+  reviewedThrough: Day,
 });
 export type Meta = v.InferOutput<typeof Meta>;
 
@@ -247,9 +252,25 @@ export const Institutions = v.strictObject({
   institutions: v.array(Institution),
 });
 
+/**
+ * Who speaks in a source, so a reader can weigh it at a glance (data/README.md, "Source kinds"):
+ * a government, ministry, UN body or state news agency (`official`); a news agency or its copy
+ * republished by another paper (`wire`); an international or national outlet (`outlet`); a
+ * regional or specialist outlet (`regional`); anything else: encyclopaedias, aggregators,
+ * re-post sites, sites that are not news organisations (`other`).
+ */
+export const SOURCE_KINDS = ['official', 'wire', 'outlet', 'regional', 'other'] as const;
+export const SourceKind = v.picklist(
+  SOURCE_KINDS,
+  'must be official, wire, outlet, regional or other',
+);
+export type SourceKind = v.InferOutput<typeof SourceKind>;
+
 export const Source = v.strictObject({
   id: RecordId,
   publisher: Line,
+  /** Who speaks: official, wire, outlet, regional or other (see `SOURCE_KINDS`). */
+  kind: SourceKind,
   title: Line,
   date: PartialDate,
   /** BCP 47 language tag of the text we read, e.g. `en`, `ru`. */
@@ -257,7 +278,10 @@ export const Source = v.strictObject({
     v.string(),
     v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or ar'),
   ),
-  /** The publisher's own address only; never invented, never a mirror. */
+  /**
+   * The publisher's own address only; never invented, never a mirror. A source without one must
+   * have `access` saying why (checked in `validate.ts`).
+   */
   url: v.optional(Url),
   /** How the project read it: an original, a translation, a wire re-post, a mirror. */
   access: v.optional(Line),
@@ -310,6 +334,11 @@ export const EngagementEvent = v.strictObject({
   tension: v.optional(TensionState),
   /** Set when the claim is one party's only (e.g. the Taliban's), not confirmed by the other. */
   claimedBy: v.optional(Name),
+  /**
+   * The project's reasoning, for the reader, where the dataset's rules leave a judgement: why
+   * this event sets the level or tension it does (or none). Shown with the event.
+   */
+  note: v.optional(Prose),
   cites: Citations,
 });
 export type EngagementEvent = v.InferOutput<typeof EngagementEvent>;

@@ -239,6 +239,14 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     );
   else if (start > end)
     add('meta.json', 'start', `${show(start)} is after the last event (${end})`);
+  realDate('meta.json', 'reviewedThrough', d.meta.reviewedThrough);
+  // The date reviewed through closes the span: an event after it would be one nobody looked for.
+  if (d.meta.reviewedThrough < end)
+    add(
+      'meta.json',
+      'reviewedThrough',
+      `${show(d.meta.reviewedThrough)} is before the last event (${end})`,
+    );
   if (!sourceIds.has(d.meta.foundingSource)) {
     add('meta.json', 'foundingSource', `unknown source ${show(d.meta.foundingSource)}`);
   }
@@ -264,7 +272,16 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     });
   });
 
-  d.sources.forEach((s, i) => realDate('sources.json', `sources[${i}].date`, s.date));
+  d.sources.forEach((s, i) => {
+    realDate('sources.json', `sources[${i}].date`, s.date);
+    // A reader must be able to find a source, or be told why they cannot.
+    if (s.url === undefined && s.access === undefined)
+      add(
+        'sources.json',
+        `sources[${i}]`,
+        'needs a url, or an access note saying why there is none',
+      );
+  });
 
   const founding = d.meta.foundingSource;
   const verbatim = (file: string, path: string, text: string) => {

@@ -91,6 +91,15 @@ describe('the map the shipped dataset draws', () => {
     ['IND', '2025-10-21', 'embassy'],
     // The United States: isolating, as one of the Western countries.
     ['USA', '2024-01-01', 'isolating'],
+    // Uzbekistan: no data until the Tashkent embassy passed to the Taliban on 2 February 2024.
+    ['UZB', '2024-02-01', undefined],
+    ['UZB', '2024-02-02', 'embassy'],
+    // The Aripov visit (17 August 2024) sets no level; the ambassador accepted in October 2024 does.
+    ['UZB', '2024-08-20', 'embassy'],
+    // Qatar: the October 2025 upgrade is the Taliban's claim only, so Qatar stays at embassy.
+    ['QAT', '2025-12-01', 'embassy'],
+    // Kyrgyzstan: kept at engaged (a judgement, in the event's note).
+    ['KGZ', '2025-01-01', 'engaged'],
   ])('%s on %s is %s', (country, day, level) => {
     expect(levelOn(index, country, day)?.level).toBe(level);
   });
@@ -107,6 +116,10 @@ describe('the map the shipped dataset draws', () => {
     ['2025-10-12', 'conflict'],
     ['2025-10-20', 'tension'],
     ['2026-02-28', 'conflict'],
+    // The Eid truce (18–24 March 2026) is a pause; the talks in Urumqi (1–7 April) bring tension.
+    ['2026-03-20', 'conflict'],
+    ['2026-04-07', 'tension'],
+    ['2026-06-23', 'tension'],
   ])('Pakistan on %s: %s', (day, tension) => {
     expect(tensionOn(index, 'PAK', day)?.tension ?? null).toBe(tension);
   });

@@ -164,6 +164,24 @@ describe('the timeline', () => {
     });
   });
 
+  test('a judgement gives its reason with the event', () => {
+    const event = dossier('PAK', LATEST).events.find((e) => e.id === 'pak-2026-04-07-urumqi-talks');
+    expect(event?.note).toMatch(/^A judgement: the talks end the open war/);
+  });
+
+  test('an event with no judgement has no note', () => {
+    const event = dossier('OMN', LATEST).events[0];
+    expect(event?.note).toBeNull();
+  });
+
+  test('a source carries its kind', () => {
+    const kinds = dossier('RUS', '2022-05-01').sources.map((s) => [s.id, s.kind]);
+    expect(kinds).toEqual([
+      ['interfax-2022-04-06', 'wire'],
+      ['pajhwok-2022-04-05', 'regional'],
+    ]);
+  });
+
   test('a one-sided claim says who claims it', () => {
     const event = dossier('OMN', LATEST).events[0];
     expect(event?.claimedBy).toBe('Taliban government');
@@ -381,7 +399,7 @@ describe('sources', () => {
 
   test('sources of events after the day are not listed', () => {
     const ids = dossier('RUS', '2022-05-01').sources.map((s) => s.id);
-    expect(ids).toEqual(['eadaily-2022-05-11']);
+    expect(ids).toEqual(['interfax-2022-04-06', 'pajhwok-2022-04-05']);
   });
 });
 
