@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataFile } from '../src/lib/data-export.ts';
-import { engagementIndex, latestEventDay } from '../src/lib/engagement.ts';
+import { engagementIndex } from '../src/lib/engagement.ts';
 import { checkExportSize, EXPORT_SCALES, EXPORT_SIZES, parseSize } from '../src/lib/export-name.ts';
 import type { ExportSize } from '../src/lib/export-name.ts';
 import type { ExportElement } from '../src/lib/export-layout.ts';
@@ -136,7 +136,7 @@ function loadDataset(): Dataset {
 function urlContext(dataset: Dataset): Required<UrlContext> {
   return {
     start: dataset.meta.start,
-    end: latestEventDay(dataset.events) ?? dataset.meta.start,
+    end: dataset.meta.reviewedThrough,
     actors: new Set([
       ...dataset.countries.map((c) => c.id),
       ...dataset.institutions.map((i) => i.id),

@@ -126,7 +126,7 @@ export function pictureLayoutInput(
       title: state.scene ? state.scene.scene.title : dataset.meta.title,
       subtitle: state.scene ? dataset.meta.title : dataset.meta.subtitle,
       dateLabel: `Map as of ${formatDate(state.date)}`,
-      source: `Sources: ${founding?.publisher ?? ''} (${founding?.date ?? ''}) and later reporting from ${publishers} publishers. Boundaries: Natural Earth; disputed areas drawn neutrally.`,
+      source: `Sources: ${founding?.publisher ?? ''} (${founding?.date ?? ''}) and later reporting from ${publishers} publishers; data reviewed through ${formatDate(dataset.meta.reviewedThrough)}. Boundaries: Natural Earth; disputed areas drawn neutrally.`,
       credit: dataset.meta.credit,
     },
     legend: {

@@ -10,13 +10,7 @@
 import { csvFormatRow } from 'd3-dsv';
 import { strToU8, zipSync } from 'fflate';
 import { formatDate } from './dates.ts';
-import {
-  latestEventDay,
-  levelOn,
-  motiveCountsFrom,
-  tensionOn,
-  type EngagementIndex,
-} from './engagement.ts';
+import { levelOn, motiveCountsFrom, tensionOn, type EngagementIndex } from './engagement.ts';
 import type { Citation, Dataset } from './schema.ts';
 import { tableRows } from './table.ts';
 
@@ -62,6 +56,7 @@ function cited(dataset: Dataset, cites: readonly Citation[]): [string, string] {
 
 export const VIEW_COLUMNS = [
   'date',
+  'data_reviewed_through',
   'country_id',
   'country',
   'level',
@@ -95,6 +90,7 @@ export function viewTable(dataset: Dataset, index: EngagementIndex, day: string)
       const motives = motivesOf(row.id);
       return [
         day,
+        dataset.meta.reviewedThrough,
         row.id,
         row.name,
         row.level?.id,
@@ -170,12 +166,13 @@ function citationRows(
 }
 
 /** The README of the dataset's tables: what each file and column holds. */
-function readme(dataset: Dataset, edition: string, day: string): string {
+function readme(dataset: Dataset, edition: string): string {
   return `# ${dataset.meta.title}: the data
 
 ${dataset.meta.subtitle}
 
-Written by the atlas on ${formatDate(day)} (${edition}). Every table is UTF-8 CSV with a header row;
+The data are reviewed through ${formatDate(dataset.meta.reviewedThrough)}: nothing later was checked
+(${edition}). Every table is UTF-8 CSV with a header row;
 several values in one cell are separated by "; ". A cell that begins with =, +, -, @, a tab or a
 carriage return starts with an apostrophe, so that a spreadsheet keeps it as text. Dates are as
 precise as the sources are: 2025, 2025-06 or 2025-06-03.
@@ -327,7 +324,7 @@ export function datasetFiles(
   };
   return {
     ...Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, csvText(table)])),
-    'README.md': readme(dataset, edition, day),
+    'README.md': readme(dataset, edition),
     'CITATION.cff': citation(dataset, edition, day),
     'LICENSE.txt': licence(dataset),
   };
@@ -346,8 +343,8 @@ export function zipFiles(files: Record<string, string>, folder: string): Uint8Ar
 }
 
 /**
- * A download of the data: the view on `day` as CSV, or the whole dataset as a zip (written as of
- * its last event).
+ * A download of the data: the view on `day` as CSV, or the whole dataset as a zip, named for the
+ * date the data are reviewed through.
  */
 export function dataFile(
   what: 'view' | 'dataset',
@@ -362,9 +359,9 @@ export function dataFile(
       filename: viewFileName(day),
     };
   }
-  const asOf = latestEventDay(dataset.events) ?? day;
+  const asOf = dataset.meta.reviewedThrough;
   const filename = dataZipName(asOf);
-  const files = datasetFiles(dataset, index, `data as of ${asOf}`, asOf);
+  const files = datasetFiles(dataset, index, `reviewed through ${asOf}`, asOf);
   const zip = zipFiles(files, filename.replace(/\.zip$/, ''));
   return { blob: new Blob([zip as BlobPart], { type: 'application/zip' }), filename };
 }

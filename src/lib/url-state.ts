@@ -7,7 +7,7 @@
  * A key given twice counts once, with its first value (as `URLSearchParams.get` reads it), and
  * the notice says so. Notices quote what the URL said only as a short, cleaned excerpt.
  */
-import { isRealDate, type Day } from './dates.ts';
+import { formatDate, isRealDate, type Day } from './dates.ts';
 import { MOTIVE_CATEGORIES, type MotiveCategory } from './schema.ts';
 
 /** What the map looks at: a centre and a zoom (Web Mercator, MapLibre's zoom levels). */
@@ -56,7 +56,7 @@ export const DEFAULT_URL_STATE: UrlState = {
 
 /** What a URL is checked against. */
 export interface UrlContext {
-  /** The first and last day the map can show. */
+  /** The first and last day the map can show: the last is the day the data are reviewed through. */
   start: Day;
   end: Day;
   /** Every selectable id: countries, institutions, groups. */
@@ -198,7 +198,12 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
       notices.push(
         `The date ${quoteValue(date)} is not a calendar date (YYYY-MM-DD); showing the latest date instead.`,
       );
-    } else if (date < context.start || date > context.end) {
+    } else if (date > context.end) {
+      // Past the review: the data say nothing about it, and the map must not seem to.
+      notices.push(
+        `The data are reviewed through ${formatDate(context.end)}, so the map cannot show ${quoteValue(date)}; showing ${formatDate(context.end)} instead.`,
+      );
+    } else if (date < context.start) {
       notices.push(
         `The date ${quoteValue(date)} is outside ${context.start} to ${context.end}; showing the latest date instead.`,
       );

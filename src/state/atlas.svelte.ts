@@ -4,13 +4,7 @@
  * (date, selection, filters, camera, view) round-trips through the URL.
  */
 import type { Day } from '../lib/dates.ts';
-import {
-  engagementIndex,
-  latestEventDay,
-  levelsOn,
-  tensionsOn,
-  type EngagementIndex,
-} from '../lib/engagement.ts';
+import { engagementIndex, levelsOn, tensionsOn, type EngagementIndex } from '../lib/engagement.ts';
 import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
 import { FOCUS_ID } from '../lib/style.ts';
 import {
@@ -90,7 +84,8 @@ export class AtlasState {
     this.framable = new Set([...dataset.countries.map((c) => c.id), ...mapCountries]);
     this.context = {
       start: dataset.meta.start,
-      end: latestEventDay(dataset.events) ?? dataset.meta.start,
+      // The map reaches the date the data are reviewed through, the last event or later.
+      end: dataset.meta.reviewedThrough,
       actors: new Set([...this.framable, ...dataset.institutions.map((i) => i.id)]),
       levels: dataset.levels.levels.map((l) => l.id),
       scenes: dataset.scenes.length,

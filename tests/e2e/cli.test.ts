@@ -206,10 +206,20 @@ test.describe('the data, without a browser', () => {
     expect(run.code).toBe(0);
     expect(reported(run.stdout)).toEqual(onDisk([path]));
     const [header, ...rows] = csvParseRows(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-    expect(header!.slice(0, 4)).toEqual(['date', 'country_id', 'country', 'level']);
+    expect(header!.slice(0, 5)).toEqual([
+      'date',
+      'data_reviewed_through',
+      'country_id',
+      'country',
+      'level',
+    ]);
     expect(rows.length).toBe(dataset.countries.length);
-    const russia = rows.find((r) => r[1] === 'RUS')!;
-    expect([russia[0], russia[3]]).toEqual(['2025-07-10', 'recognition']);
+    const russia = rows.find((r) => r[2] === 'RUS')!;
+    expect([russia[0], russia[1], russia[4]]).toEqual([
+      '2025-07-10',
+      dataset.meta.reviewedThrough,
+      'recognition',
+    ]);
   });
 
   test('--format data-zip writes the dataset’s tables, README, CITATION.cff and licence', async () => {

@@ -292,16 +292,22 @@ test('the dialog downloads the view’s data as CSV and the whole dataset as a z
   const csvPath = test.info().outputPath('view.csv');
   await csvFile.saveAs(csvPath);
   const [header, ...rows] = csvParseRows(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''));
-  expect(header!.slice(0, 4)).toEqual(['date', 'country_id', 'country', 'level']);
-  expect(rows.map((r) => r[1])).toEqual(dataset.countries.map((c) => c.id));
-  expect(rows.find((r) => r[1] === 'RUS')?.[3]).toBe('recognition');
+  expect(header!.slice(0, 5)).toEqual([
+    'date',
+    'data_reviewed_through',
+    'country_id',
+    'country',
+    'level',
+  ]);
+  expect(rows.map((r) => r[2])).toEqual(dataset.countries.map((c) => c.id));
+  expect(rows.find((r) => r[2] === 'RUS')?.[4]).toBe('recognition');
   await expect(dialog.getByRole('status')).toHaveText('Saved kabul-atlas_2025-07-10.csv');
 
   const [zipFile] = await Promise.all([
     page.waitForEvent('download'),
     data.getByRole('button', { name: 'Download all data (zip)' }).click(),
   ]);
-  expect(zipFile.suggestedFilename()).toMatch(/^kabul-atlas-data_\d{4}-\d{2}-\d{2}\.zip$/);
+  expect(zipFile.suggestedFilename()).toBe(`kabul-atlas-data_${dataset.meta.reviewedThrough}.zip`);
   const zipPath = test.info().outputPath('data.zip');
   await zipFile.saveAs(zipPath);
   const files = unzipSync(readFileSync(zipPath));

@@ -67,14 +67,16 @@ describe('csvText', () => {
 
 describe('the view on a date', () => {
   const rows = rowsOf(csvText(viewTable(dataset, index, DAY)));
+  const COUNTRY = VIEW_COLUMNS.indexOf('country_id');
+  const LEVEL = VIEW_COLUMNS.indexOf('level');
   const row = (id: string) => {
-    const cells = rows.find((r) => r[1] === id)!;
+    const cells = rows.find((r) => r[COUNTRY] === id)!;
     return Object.fromEntries(VIEW_COLUMNS.map((c, i) => [c, cells[i]]));
   };
 
   test('has one row per country of the dataset, after its header', () => {
     expect(rows[0]).toEqual([...VIEW_COLUMNS]);
-    expect(rows.slice(1).map((r) => r[1])).toEqual(dataset.countries.map((c) => c.id));
+    expect(rows.slice(1).map((r) => r[COUNTRY])).toEqual(dataset.countries.map((c) => c.id));
   });
 
   test('every row has every column', () => {
@@ -85,16 +87,18 @@ describe('the view on a date', () => {
     const level = levelOn(index, 'RUS', DAY)!;
     expect(row('RUS')).toMatchObject({
       date: DAY,
+      data_reviewed_through: dataset.meta.reviewedThrough,
       level: 'recognition',
       level_since: '2025-07-03',
       level_event: level.event.id,
-      level_source_ids: level.event.cites.map((c) => c.source).join('; '),
+      // A source cited twice (for two excerpts) is listed once.
+      level_source_ids: [...new Set(level.event.cites.map((c) => c.source))].join('; '),
     });
   });
 
   test('a country with no level on the date has its row, with the level empty', () => {
     const before = rowsOf(csvText(viewTable(dataset, index, '2021-09-01')));
-    expect(before.find((r) => r[1] === 'CHN')?.[3]).toBe('');
+    expect(before.find((r) => r[COUNTRY] === 'CHN')?.[LEVEL]).toBe('');
   });
 
   test('every source address it writes is a source’s https URL', () => {
