@@ -9,6 +9,7 @@
 import { expect, test } from '@playwright/test';
 import { DOMParser } from '@xmldom/xmldom';
 import { csvParseRows } from 'd3-dsv';
+import { VIEW_COLUMNS } from '../../src/lib/data-export.ts';
 import { unzipSync } from 'fflate';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -206,13 +207,7 @@ test.describe('the data, without a browser', () => {
     expect(run.code).toBe(0);
     expect(reported(run.stdout)).toEqual(onDisk([path]));
     const [header, ...rows] = csvParseRows(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-    expect(header!.slice(0, 5)).toEqual([
-      'date',
-      'data_reviewed_through',
-      'country_id',
-      'country',
-      'level',
-    ]);
+    expect(header).toEqual([...VIEW_COLUMNS]);
     expect(rows.length).toBe(dataset.countries.length);
     const russia = rows.find((r) => r[2] === 'RUS')!;
     expect([russia[0], russia[1], russia[4]]).toEqual([
