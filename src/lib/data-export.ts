@@ -189,8 +189,9 @@ precise as the sources are: 2025, 2025-06 or 2025-06-03.
   \`source_ids\`.
 - \`citations.csv\`: the verbatim words behind each event, motive and statement: \`record_id\`,
   \`source_id\`, \`excerpt\`, \`quote_id\` (in quotes.csv), \`locator\`.
-- \`sources.csv\`: \`id\`, \`publisher\`, \`title\`, \`date\`, \`language\`, \`url\` (the publisher's
-  own address), \`access\` (how the project read it, or why there is no address), \`note\`.
+- \`sources.csv\`: \`id\`, \`publisher\`, \`kind\` (official, wire, outlet, regional or other:
+  see the atlas's methodology), \`title\`, \`date\`, \`language\`, \`url\` (the publisher's own
+  address), \`access\` (how the project read it, or why there is no address), \`note\`.
 - \`quotes.csv\`: the founding article's quoted people, verbatim: \`id\`, \`source_id\`, \`speaker\`,
   \`role\`, \`channel\` (how the words reached the publisher), \`about\` (actor ids), \`text\`.
 - \`motives.csv\`: why each state engages: \`id\`, \`actor_id\`, \`category\` (economic, security,
@@ -277,10 +278,11 @@ export function datasetFiles(
       ...dataset.statements,
     ]),
     'sources.csv': [
-      ['id', 'publisher', 'title', 'date', 'language', 'url', 'access', 'note'],
+      ['id', 'publisher', 'kind', 'title', 'date', 'language', 'url', 'access', 'note'],
       ...dataset.sources.map((s) => [
         s.id,
         s.publisher,
+        s.kind,
         s.title,
         s.date,
         s.language,

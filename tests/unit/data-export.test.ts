@@ -185,3 +185,11 @@ describe('the dataset’s files', () => {
     );
   });
 });
+
+test('sources.csv gives each source’s kind', () => {
+  const [header, ...rows] = rowsOf(
+    datasetFiles(dataset, index, 'test edition', DAY)['sources.csv']!,
+  );
+  const kind = header!.indexOf('kind');
+  expect(rows.map((r) => r[kind])).toEqual(dataset.sources.map((s) => s.kind));
+});
