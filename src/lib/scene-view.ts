@@ -47,10 +47,18 @@ export const CARD_WIDTH = { share: 0.36, min: 320, max: 760, fullShareAspect: 16
 
 /**
  * The most of the viewport's height the band may take, with its controls: 40% on a portrait
- * tablet, 50% on a phone, where the controls take two rows (the map keeps the rest; a longer card
- * scrolls inside itself). The column takes the whole height between the bars.
+ * tablet, 50% on a phone (the map keeps the rest). A band folds its sources behind a button, and a
+ * phone's bar keeps to one row, so every scene's words fit it whole
+ * (tests/e2e/present-room.test.ts). The column takes the whole height between the bars.
  */
 export const CARD_HEIGHT_SHARE = { band: 0.4, phone: 0.5 } as const;
+
+/**
+ * A phone's band is never shorter than this (while it takes at most `max` of the height): on a
+ * short phone (375×667) half the stage leaves the longer cards a scroll, and a card that scrolls
+ * in a presentation is a card half read.
+ */
+export const PHONE_BAND_MIN = { px: 340, max: 0.6 } as const;
 
 /** Clear space between the framed countries and the card, the bars and the viewport's edges. */
 export const FRAME_MARGIN = 24;
@@ -145,13 +153,15 @@ export function sceneCardRect(viewport: Size): SceneCardRect {
     };
   }
   const margin = CARD_MARGIN.band;
-  const share = width < NARROW_WIDTH ? CARD_HEIGHT_SHARE.phone : CARD_HEIGHT_SHARE.band;
+  const phone = width < NARROW_WIDTH;
+  const share = phone ? CARD_HEIGHT_SHARE.phone : CARD_HEIGHT_SHARE.band;
+  const wanted = phone
+    ? Math.max(share * height, Math.min(PHONE_BAND_MIN.px, PHONE_BAND_MIN.max * height))
+    : share * height;
   // Never up into the progress bar, on a tiny export.
   const cardHeight = Math.max(
     0,
-    Math.round(
-      Math.min(share * height, height - PROGRESS_HEIGHT - SOURCE_LINE_HEIGHT - 2 * margin),
-    ),
+    Math.round(Math.min(wanted, height - PROGRESS_HEIGHT - SOURCE_LINE_HEIGHT - 2 * margin)),
   );
   return {
     side: 'bottom',

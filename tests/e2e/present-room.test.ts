@@ -1,10 +1,11 @@
 /**
- * Presentation in a room: every scene's card shows its whole text, sources included, with no
- * scroll, on a 1280×720 projector, a 1920×1080 screen and a 4:3 1024×768 one, also while
- * auto-advance is paused (its Resume button takes a row of the controls); on a phone or a portrait
- * tablet a long card scrolls inside itself; the controls never cover the card; and the scene
- * counter sits in the room the camera keeps clear of the map, so no country or label lies under
- * it. One page load per size, every scene by keyboard.
+ * Presentation in a room and in a hand: every scene's card shows its whole text with no scroll on a
+ * 1280×720 projector, a 1920×1080 screen, a 4:3 1024×768 one, a portrait tablet and two phones,
+ * also while auto-advance is paused (its Resume button takes room in the controls). Beside the map
+ * (a column) the sources show to their last line; in a band at the bottom (a phone, a portrait
+ * tablet) they fold behind a "Sources (n)" button that turns the card to them, whole. The controls
+ * never cover the card, and the scene counter sits in the room the camera keeps clear of the map,
+ * so no country or label lies under it. One page load per size, every scene by keyboard.
  */
 import type { Locator, Page } from '@playwright/test';
 import { cardSide, FRAME_MARGIN, sceneCardRect, scenePadding } from '../../src/lib/scene-view.ts';
@@ -34,6 +35,9 @@ const within = (inner: Box, outer: Box) =>
 
 const box = async (locator: Locator) => (await locator.boundingBox())!;
 
+/** How many sources scene `i` cites (each once, however many of its claims it backs). */
+const sourceCount = (i: number) => new Set(scenes[i]!.cites.map((c) => c.source)).size;
+
 /** The scene card, its sources line, the controls and the counter of scene `i` (0-based). */
 function deck(page: Page, i: number) {
   const card = page.getByRole('article');
@@ -41,6 +45,9 @@ function deck(page: Page, i: number) {
   return {
     card,
     sources: card.locator('p', { hasText: /^Sources?:/ }),
+    /** A band's sources: the button that folds them, and their list once shown. */
+    fold: card.getByRole('button', { name: /^Sources? \(\d+\)$/ }),
+    sourceList: card.getByRole('list'),
     controls,
     counter: controls.getByText(`${i + 1} / ${scenes.length}`, { exact: true }),
   };
@@ -102,24 +109,26 @@ for (const { paused, ...size } of [
   { width: 1024, height: 768, paused: true },
   { width: 768, height: 1024, paused: false },
   { width: 390, height: 844, paused: false },
+  { width: 390, height: 844, paused: true },
   { width: 375, height: 667, paused: false },
+  { width: 375, height: 667, paused: true },
 ]) {
-  /** A projector, a screen in a room or a 4:3 one: every card fits whole, sources and all. */
+  /** A projector, a screen in a room or a 4:3 one: the sources show below the words. */
   const wall = cardSide(size) === 'left';
-  test(`at ${size.width}×${size.height}${paused ? ', auto-advance paused,' : ''} ${wall ? 'every card shows all its text, sources to the last line, no scroll; ' : ''}the controls never cover the card and the counter stays off the map`, async ({
+  test(`at ${size.width}×${size.height}${paused ? ', auto-advance paused,' : ''} every card shows all its text with no scroll, ${wall ? 'sources to the last line' : 'and its sources whole behind a button'}; the controls never cover the card and the counter stays off the map`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(150_000);
     await eachScene(
       page,
       size,
       async (i) => {
-        const { card, sources, controls, counter } = deck(page, i);
+        const { card, sources, fold, sourceList, controls, counter } = deck(page, i);
         const title = scenes[i]!.title;
-        const cardBox = await box(card);
-        if (wall) {
-          // The card's own scroll box, and every box around it that clips, hold all they contain.
-          const clipped = await card.evaluate((el) => {
+        const screen = { x: 0, y: 0, ...size };
+        // The card's own scroll box, and every box around it that clips, hold all they contain.
+        const clipped = () =>
+          card.evaluate((el) => {
             const cut: string[] = [];
             for (let e: Element | null = el; e; e = e.parentElement) {
               if (getComputedStyle(e).overflowY !== 'visible' && e.scrollHeight > e.clientHeight)
@@ -127,12 +136,26 @@ for (const { paused, ...size } of [
             }
             return cut;
           });
-          expect(clipped, title).toEqual([]);
+        expect(await clipped(), title).toEqual([]);
+        const cardBox = await box(card);
+        if (wall) {
           const sourcesBox = await box(sources);
           expect(within(sourcesBox, cardBox), `${title}: sources inside the card`).toBe(true);
-          expect(within(sourcesBox, { x: 0, y: 0, ...size }), `${title}: sources on screen`).toBe(
-            true,
+          expect(within(sourcesBox, screen), `${title}: sources on screen`).toBe(true);
+        } else {
+          // The card turns to its sources, every one of them in view, and back to its words.
+          await fold.click();
+          await expect(sourceList.getByRole('listitem')).toHaveCount(sourceCount(i));
+          expect(await clipped(), `${title}: its sources`).toEqual([]);
+          const listBox = await box(sourceList);
+          expect(within(listBox, await box(card)), `${title}: sources inside the card`).toBe(true);
+          expect(within(listBox, screen), `${title}: sources on screen`).toBe(true);
+          expect(intersects(await box(controls), await box(card)), `${title}: controls`).toBe(
+            false,
           );
+          await card.getByRole('button', { name: 'Back to the scene' }).click();
+          await expect(fold).toBeVisible();
+          expect(await box(card), `${title}: the card back in its room`).toEqual(cardBox);
         }
         expect(intersects(await box(controls), cardBox), `${title}: controls and card`).toBe(false);
 
@@ -152,31 +175,47 @@ for (const { paused, ...size } of [
           height: stageSize.height - padding.top - padding.bottom + 2 * FRAME_MARGIN,
         };
         expect(intersects(onStage, framed), `${title}: counter off the framed map`).toBe(false);
-
-        // A card too long for its room scrolls inside itself, down to its last source.
-        await card.evaluate((el) => (el.scrollTop = el.scrollHeight));
-        const sourcesBox = await box(sources);
-        expect(
-          sourcesBox.y + sourcesBox.height,
-          `${title}: the sources' last line scrolls into the card`,
-        ).toBeLessThanOrEqual(cardBox.y + cardBox.height + 0.5);
-        await card.evaluate((el) => (el.scrollTop = 0));
       },
       paused,
     );
   });
 }
 
-test('on a phone a long card scrolls from the keyboard and stays accessible', async ({ page }) => {
+test('on a phone the sources unfold and fold by keyboard, and More holds the other controls', async ({
+  page,
+}) => {
   const i = scenes.findIndex((s) => s.id === 'pakistan-conflict');
   await page.setViewportSize({ width: 375, height: 667 });
   await page.goto(`/?mode=present&scene=${i + 1}`);
   await waitForMapReady(page);
   const card = page.getByRole('article');
-  await card.focus();
-  await page.keyboard.press('ArrowDown');
-  await expect.poll(() => card.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-  // Still on the same scene: ↓ scrolls the card, it does not change the scene.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenes[i]!.title);
+  const fold = card.getByRole('button', { name: /^Sources \(\d+\)$/ });
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  const back = card.getByRole('button', { name: 'Back to the scene' });
+  await expect(back).toHaveAttribute('aria-expanded', 'true');
+  await expect(card.getByRole('listitem')).toHaveCount(sourceCount(i));
   await expectNoSeriousAxeViolations(page);
+  await page.keyboard.press('Enter');
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(card.getByRole('list')).toHaveCount(0);
+
+  // The bar keeps one row on a phone; full screen, the speaker view and export wait under More.
+  const controls = page.getByRole('navigation', { name: 'Presentation' });
+  await expect(controls.getByRole('button', { name: 'Export' })).toHaveCount(0);
+  const more = controls.getByRole('button', { name: 'More' });
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  for (const name of ['Full screen', 'Speaker view', 'Export']) {
+    await expect(controls.getByRole('button', { name })).toBeVisible();
+  }
+  await expectNoSeriousAxeViolations(page);
+  // Esc shuts the menu, not the presentation, and gives focus back to More.
+  await page.keyboard.press('Escape');
+  await expect(controls.getByRole('button', { name: 'Export' })).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenes[i]!.title);
+  await more.click();
+  await controls.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
 });

@@ -114,6 +114,11 @@ describe('sceneCardRect', () => {
       expected: { side: 'bottom', x: 12, y: 370, width: 366, height: 422 },
     },
     {
+      // A short phone's stage (375×667 less the source line): the band's floor, not half.
+      viewport: { width: 375, height: 602 },
+      expected: { side: 'bottom', x: 12, y: 210, width: 351, height: 340 },
+    },
+    {
       viewport: { width: 768, height: 1024 },
       expected: { side: 'bottom', x: 12, y: 562, width: 744, height: 410 },
     },
