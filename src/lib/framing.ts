@@ -9,6 +9,7 @@ import { REGION_BOUNDS } from './scene-view.ts';
 import { ZOOM_RANGE, type Camera } from './url-state.ts';
 import {
   fitBounds,
+  project,
   unionBounds,
   type Bounds,
   type LonLat,
@@ -57,16 +58,7 @@ export function overlayPadding(
   overlays: readonly Box[],
   margin = SELECTION_MARGIN,
 ): Padding {
-  // The part of each box over the map; a box off the map, or empty, covers nothing.
-  const covers = overlays
-    .map((box) => ({
-      x0: Math.max(0, box.x),
-      y0: Math.max(0, box.y),
-      x1: Math.min(map.width, box.x + box.width),
-      y1: Math.min(map.height, box.y + box.height),
-    }))
-    .filter((b) => b.x1 > b.x0 && b.y1 > b.y0)
-    .sort((a, b) => (b.x1 - b.x0) * (b.y1 - b.y0) - (a.x1 - a.x0) * (a.y1 - a.y0));
+  const covers = coversOf(map, overlays);
   const cut = { top: 0, right: 0, bottom: 0, left: 0 };
   for (const { x0, y0, x1, y1 } of covers) {
     // What is still clear across each way, and the area a deeper cut on each edge would add.
@@ -83,12 +75,94 @@ export function overlayPadding(
     const [side, depth] = options.reduce((best, o) => (o[2] < best[2] ? o : best));
     cut[side] = Math.max(cut[side], depth);
   }
+  return withMargin(cut, margin);
+}
+
+/** A box's part over the map, as edges. */
+interface Cover {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The part of each box over the map, largest first; a box off the map, or empty, covers nothing. */
+function coversOf(map: Size, overlays: readonly Box[]): Cover[] {
+  return overlays
+    .map((box) => ({
+      x0: Math.max(0, box.x),
+      y0: Math.max(0, box.y),
+      x1: Math.min(map.width, box.x + box.width),
+      y1: Math.min(map.height, box.y + box.height),
+    }))
+    .filter((b) => b.x1 > b.x0 && b.y1 > b.y0)
+    .sort((a, b) => (b.x1 - b.x0) * (b.y1 - b.y0) - (a.x1 - a.x0) * (a.y1 - a.y0));
+}
+
+function withMargin(cut: Padding, margin: number): Padding {
   return {
     top: Math.round(cut.top + margin),
     right: Math.round(cut.right + margin),
     bottom: Math.round(cut.bottom + margin),
     left: Math.round(cut.left + margin),
   };
+}
+
+/**
+ * The zoom at which `bounds` just fits the map less `padding`, unclamped (higher shows it larger);
+ * `-Infinity` where the padding leaves no room at all.
+ */
+function fitZoom([[west, south], [east, north]]: Bounds, map: Size, padding: Padding): number {
+  const roomX = map.width - padding.left - padding.right;
+  const roomY = map.height - padding.top - padding.bottom;
+  if (roomX <= 0 || roomY <= 0) return -Infinity;
+  const [x0, y0] = project([west, north], 0);
+  const [x1, y1] = project([east, south], 0);
+  return Math.log2(Math.min(roomX / Math.abs(x1 - x0), roomY / Math.abs(y1 - y0)));
+}
+
+/**
+ * The padding a selection is framed in: the overlays cut as `overlayPadding` cuts them, unless
+ * that leaves the relation too small to fit at `SELECTION_MAX_ZOOM` and another choice of edges
+ * shows it larger. Which strip costs the map least depends on the shape of what is framed: on an
+ * upright tablet the zoom buttons beside the panel cost least as a slice of the panel's column,
+ * but Washington and Kabul, side by side, need the column's whole width and fit below the
+ * buttons. Every choice of edge for every overlay is tried (a handful of overlays: at most 4⁴
+ * choices), and the one that frames the relation largest wins.
+ * @example
+ * // 768×727, an upright tablet's map: the panel, the key low on the left, the zoom buttons.
+ * selectionPadding(selectionBounds([[-77.04, 38.9], [69.18, 34.53]]), { width: 768, height: 727 }, [
+ *   { x: 368, y: 0, width: 400, height: 727 },
+ *   { x: 12, y: 305, width: 216, height: 410 },
+ *   { x: 329, y: 0, width: 39, height: 68 },
+ * ]) // { top: 92, right: 424, bottom: 446, left: 24 } (overlayPadding's right: 463)
+ */
+export function selectionPadding(
+  bounds: Bounds,
+  map: Size,
+  overlays: readonly Box[],
+  margin = SELECTION_MARGIN,
+): Padding {
+  const usual = overlayPadding(map, overlays, margin);
+  if (fitZoom(bounds, map, usual) >= SELECTION_MAX_ZOOM) return usual;
+  const covers = coversOf(map, overlays);
+  const depth = (c: Cover, side: keyof Padding) =>
+    ({ left: c.x1, right: map.width - c.x0, top: c.y1, bottom: map.height - c.y0 })[side];
+  let best = { padding: usual, zoom: fitZoom(bounds, map, usual) };
+  const sides = ['left', 'right', 'top', 'bottom'] as const;
+  const tryFrom = (i: number, cut: Padding) => {
+    if (i === covers.length) {
+      const padding = withMargin(cut, margin);
+      const zoom = fitZoom(bounds, map, padding);
+      if (zoom > best.zoom) best = { padding, zoom };
+      return;
+    }
+    for (const side of sides) {
+      tryFrom(i + 1, { ...cut, [side]: Math.max(cut[side], depth(covers[i]!, side)) });
+    }
+  };
+  tryFrom(0, { top: 0, right: 0, bottom: 0, left: 0 });
+  return best.padding;
 }
 
 /**

@@ -148,4 +148,8 @@ test('the title and the source line are visible', async ({ page }) => {
     page.getByRole('heading', { level: 1, name: 'Kabul Engagement Atlas' }),
   ).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText('Al Jazeera Net');
+  // Its sentences read as sentences: the review date, then the boundaries.
+  await expect(page.getByRole('contentinfo')).toContainText(
+    'data reviewed through 23 June 2026. Boundaries: Natural Earth; disputed areas drawn neutrally.',
+  );
 });

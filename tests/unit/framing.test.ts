@@ -5,6 +5,7 @@ import {
   overlayPadding,
   selectionBounds,
   selectionCamera,
+  selectionPadding,
   SELECTION_MARGIN as M,
   SELECTION_MAX_ZOOM,
 } from '../../src/lib/framing.ts';
@@ -183,6 +184,61 @@ describe('selectionCamera', () => {
     const b = screenOf([e, s], camera, DESKTOP);
     expect((a.x + b.x) / 2).toBeCloseTo((padding.left + DESKTOP.width - padding.right) / 2, 0);
     expect((a.y + b.y) / 2).toBeCloseTo((padding.top + DESKTOP.height - padding.bottom) / 2, 0);
+  });
+});
+
+describe('selectionPadding', () => {
+  const KABUL: [number, number] = [69.18, 34.53];
+  // An upright tablet's map (768×1024), as measured: the panel on the right, the key low in the
+  // left corner, the zoom buttons beside the panel.
+  const TABLET: Size = { width: 768, height: 727 };
+  const TABLET_OVERLAYS = [
+    { x: 368, y: 0, width: 400, height: 727 },
+    { x: 12, y: 305, width: 216, height: 410 },
+    { x: 329, y: 0, width: 39, height: 68 },
+  ];
+  /** Whether both ends lie in the clear part of the map, away from every overlay. */
+  const clearOfAll = (capital: [number, number], map: Size, overlays: typeof TABLET_OVERLAYS) => {
+    const bounds = selectionBounds([capital, KABUL]);
+    const camera = selectionCamera(bounds, map, selectionPadding(bounds, map, overlays));
+    return [capital, KABUL].every((place) => {
+      const { x, y } = screenOf(place, camera, map);
+      const onMap = x >= 0 && x <= map.width && y >= 0 && y <= map.height;
+      const under = overlays.some(
+        (b) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height,
+      );
+      return onMap && !under;
+    });
+  };
+
+  test.each([
+    ['Washington', [-77.04, 38.9]],
+    ['Ottawa', [-75.7, 45.42]],
+    ['Canberra', [149.13, -35.28]],
+    ['Islamabad', [73.05, 33.68]],
+    ['Beijing', [116.4, 39.9]],
+  ] as [string, [number, number]][])(
+    '%s and Kabul both show beside an upright tablet’s panel and key',
+    (_, capital) => {
+      expect(clearOfAll(capital, TABLET, TABLET_OVERLAYS)).toBe(true);
+    },
+  );
+
+  test('Washington and Kabul take the column’s whole width: the zoom buttons cut as a band', () => {
+    const bounds = selectionBounds([[-77.04, 38.9], KABUL]);
+    expect(selectionPadding(bounds, TABLET, TABLET_OVERLAYS)).toEqual({
+      top: 68 + M,
+      right: 400 + M,
+      bottom: TABLET.height - 305 + M,
+      left: M,
+    });
+  });
+
+  test('a relation that fits at the closest zoom keeps the usual cut', () => {
+    const bounds = selectionBounds([[73.05, 33.68], KABUL]);
+    expect(selectionPadding(bounds, TABLET, TABLET_OVERLAYS)).toEqual(
+      overlayPadding(TABLET, TABLET_OVERLAYS),
+    );
   });
 });
 
