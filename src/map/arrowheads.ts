@@ -17,7 +17,9 @@ export function arrowhead(colour: string): ImageData {
   const size = 13 * scale;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = size;
-  const g = canvas.getContext('2d')!;
+  // Read back at once: a canvas kept in memory, not on the GPU, where the read would wait for
+  // the GPU to draw it (150 ms and more of the first render with GPU compositing on SwiftShader).
+  const g = canvas.getContext('2d', { willReadFrequently: true })!;
   g.scale(scale, scale);
   // A notched arrowhead, 9 px long and 8 px wide, centred on the line.
   g.beginPath();
