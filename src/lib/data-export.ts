@@ -25,6 +25,15 @@ export type Table = readonly (readonly (string | number | null | undefined)[])[]
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * Whether a spreadsheet would run this text as a formula: the rule the CSVs the atlas writes
+ * guard against, and the one `npm run import` refuses text by.
+ * @example startsLikeFormula('-5 killed') // true
+ */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/**
  * A cell as written: empty for nothing, a number as it is, text with a formula's first
  * character guarded.
  * @example safeCell('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
@@ -32,7 +41,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function safeCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
 /**
