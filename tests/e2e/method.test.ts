@@ -3,6 +3,7 @@
  * footer, each level defined with an example from the data, and back to the map.
  */
 import { formatDate } from '../../src/lib/dates.ts';
+import { editionWords } from '../../src/lib/edition.ts';
 import { correctionsLog, levelExamples, sourceKindCounts } from '../../src/lib/method.ts';
 import { expectNoSeriousAxeViolations } from './axe.ts';
 import { dataset } from './data.ts';
@@ -75,4 +76,9 @@ test('how to cite gives the edition and the review date', async ({ page }) => {
   await expect(cite).toContainText(
     `${dataset.meta.title}, edition ${dataset.meta.edition}, data reviewed through ${formatDate(dataset.meta.reviewedThrough)}.`,
   );
+});
+
+test('the source line under the map names the edition beside the review date', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('contentinfo')).toContainText(`; ${editionWords(dataset.meta)}.`);
 });
