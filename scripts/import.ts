@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { isRealDate } from '../src/lib/dates.ts';
-import { describeImport, formatImportProblem, importEvents } from '../src/lib/import-events.ts';
+import { formatImportProblem, importEvents } from '../src/lib/import-events.ts';
+import { describeImport } from '../src/lib/import-report.ts';
 import { formatProblem } from '../src/lib/validate.ts';
 import {
   readDatasetFolder,

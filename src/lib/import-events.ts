@@ -13,13 +13,7 @@ import { dsvFormat } from 'd3-dsv';
 import * as v from 'valibot';
 import { startsLikeFormula } from './data-export.ts';
 import { firstDayOf, formatDate, isRealDate, type Day } from './dates.ts';
-import {
-  countsFrom,
-  engagementIndex,
-  levelOn,
-  tensionOn,
-  type EngagementIndex,
-} from './engagement.ts';
+import { countsFrom } from './engagement.ts';
 import {
   Citation,
   EngagementEvent,
@@ -29,6 +23,7 @@ import {
   TENSION_STATES,
   type Dataset,
   type Edition,
+  type SourceKind,
   type TensionState,
 } from './schema.ts';
 import { validateDataset, type Problem, type ValidateOptions } from './validate.ts';
@@ -263,6 +258,193 @@ const SOURCE_COLUMN: Record<(typeof SOURCE_FIELDS)[number], ImportColumn> = {
 const sourceKey = (s: Pick<Source, 'url' | 'publisher' | 'title' | 'date'>) =>
   s.url ?? `${s.publisher}\n${s.title}\n${s.date}`.toLowerCase();
 
+/** An event as a row gives it, before it has an id. */
+interface Draft {
+  row: number;
+  event: Omit<EngagementEvent, 'id' | 'cites'>;
+  excerpt: string;
+  source: RowSource;
+}
+
+/** What a row's cells are read against: the dataset's names for things, and its span. */
+interface Vocabulary {
+  actors: ReadonlyMap<string, string>;
+  levels: ReadonlyMap<string, string>;
+  levelChoices: string;
+  tensions: ReadonlyMap<string, TensionState>;
+  kinds: ReadonlyMap<string, SourceKind>;
+  /** Levels above `engaged`, which one side's claim never sets. */
+  aboveEngaged: ReadonlySet<string>;
+  start: Day;
+  through: Day;
+  /** The dataset's events by actor, date and summary, to their ids. */
+  events: ReadonlyMap<string, string>;
+}
+
+const eventKey = (e: Pick<EngagementEvent, 'actor' | 'date' | 'summary'>) =>
+  `${e.actor}\n${e.date}\n${e.summary.toLowerCase()}`;
+
+function vocabularyOf(dataset: Dataset, options: ImportOptions): Vocabulary {
+  const byName = <T>(entries: [string, T][]) =>
+    new Map(entries.map(([name, value]) => [name.toLowerCase(), value]));
+  const engaged = dataset.levels.levels.find((l) => l.id === 'engaged')?.rank ?? Infinity;
+  return {
+    actors: byName(
+      [...dataset.countries, ...dataset.institutions].flatMap((a) =>
+        [a.id, a.name, ...a.altNames].map((name): [string, string] => [name, a.id]),
+      ),
+    ),
+    levels: byName(
+      dataset.levels.levels.flatMap((l) => [
+        [l.id, l.id] as [string, string],
+        [l.label, l.id] as [string, string],
+      ]),
+    ),
+    levelChoices: `one of ${dataset.levels.levels.map((l) => l.id).join(', ')}, or empty`,
+    tensions: byName<TensionState>([
+      ...TENSION_STATES.map((t): [string, TensionState] => [t, t]),
+      ...dataset.levels.tensions.map((t): [string, TensionState] => [t.label, t.id]),
+    ]),
+    kinds: byName(SOURCE_KINDS.map((k): [string, SourceKind] => [k, k])),
+    aboveEngaged: new Set(dataset.levels.levels.filter((l) => l.rank > engaged).map((l) => l.id)),
+    start: dataset.meta.start,
+    through: options.reviewedThrough ?? dataset.meta.reviewedThrough,
+    events: new Map(dataset.events.map((e) => [eventKey(e), e.id])),
+  };
+}
+
+/**
+ * One row read against the vocabulary: its draft, or `undefined` with every problem of the row
+ * added. `seen` holds the events of the rows before, so a repeat is caught.
+ */
+function readEvent(
+  { row, cells }: Row,
+  vocab: Vocabulary,
+  seen: Map<string, number>,
+  add: (row: number, column: ImportColumn | '', reason: string) => void,
+): Draft | undefined {
+  let bad = false;
+  const problem = (column: ImportColumn | '', reason: string) => {
+    bad = true;
+    add(row, column, reason);
+  };
+  // Trimmed too: the record keeps the trimmed text, which a spreadsheet would then run.
+  const formula = (column: ImportColumn) =>
+    TEXT_COLUMNS.includes(column) &&
+    (startsLikeFormula(cells[column]) || startsLikeFormula(cells[column].trim()));
+  for (const column of TEXT_COLUMNS)
+    if (formula(column))
+      problem(column, 'starts like a spreadsheet formula (=, +, -, @, a tab or a line break)');
+
+  /** A cell through a field's schema: trimmed, within its length, no markup. */
+  const text = (column: ImportColumn, schema: v.GenericSchema<string, string>, required = true) => {
+    const cell = cells[column];
+    if (cell.trim() === '') {
+      if (required) problem(column, 'is empty');
+      return undefined;
+    }
+    if (formula(column)) return undefined;
+    const { value, reason } = check(schema, cell);
+    if (reason) problem(column, reason);
+    return value;
+  };
+  const date = (column: ImportColumn) => {
+    const value = text(column, PartialDate);
+    if (value === undefined || isRealDate(value)) return value;
+    problem(column, `not a real calendar date ${show(value)}`);
+    return undefined;
+  };
+  /** A cell that names one of a vocabulary (an id, or a label, in any case). */
+  const lookup = <T>(
+    column: ImportColumn,
+    names: ReadonlyMap<string, T>,
+    choices: string,
+    required = false,
+  ): T | undefined => {
+    const cell = cells[column].trim();
+    if (cell === '') {
+      if (required) problem(column, 'is empty');
+      return undefined;
+    }
+    const found = names.get(cell.toLowerCase());
+    if (found === undefined)
+      problem(column, `unknown ${column.replace('source.', '')} ${show(cell)}: ${choices}`);
+    return found;
+  };
+
+  const eventDate = date('date');
+  if (eventDate !== undefined && eventDate < vocab.start.slice(0, eventDate.length))
+    problem('date', `${show(eventDate)} is before the dataset's start (${vocab.start})`);
+  else if (eventDate !== undefined && firstDayOf(eventDate) > vocab.through)
+    problem(
+      'date',
+      `${show(eventDate)} is after the day the data are reviewed through (${vocab.through}); ` +
+        'pass --reviewed-through DAY once the sources up to that day have been searched',
+    );
+  const actor = lookup(
+    'actor',
+    vocab.actors,
+    'give a country code or institution id from countries.json or institutions.json, or its name',
+    true,
+  );
+  const summary = text('summary', EngagementEvent.entries.summary);
+  const level = lookup('level', vocab.levels, vocab.levelChoices);
+  const tension = lookup('tension', vocab.tensions, 'none, tension, conflict, or empty');
+  const claimedBy = text('claimedBy', v.unwrap(EngagementEvent.entries.claimedBy), false);
+  // data/README.md, "One-sided claims": one side's word never puts an actor above `engaged`.
+  if (claimedBy !== undefined && level !== undefined && vocab.aboveEngaged.has(level))
+    problem('level', `a one-sided claim (claimedBy) sets no level above engaged (got ${level})`);
+  const note = text('note', v.unwrap(EngagementEvent.entries.note), false);
+
+  const publisher = text('source.publisher', Source.entries.publisher);
+  const title = text('source.title', Source.entries.title);
+  const sourceDate = date('source.date');
+  const url = text('source.url', v.unwrap(Source.entries.url), false);
+  const access = text('source.access', v.unwrap(Source.entries.access), false);
+  if (cells['source.url'].trim() === '' && cells['source.access'].trim() === '')
+    problem(
+      'source.url',
+      'is empty: give the publisher’s https address, or say why there is none in source.access',
+    );
+  const kind = lookup('source.kind', vocab.kinds, `one of ${SOURCE_KINDS.join(', ')}`, true);
+  const language =
+    cells['source.language'].trim() === ''
+      ? 'en'
+      : text('source.language', Source.entries.language);
+  const excerpt = text('excerpt', v.unwrap(Citation.entries.excerpt));
+
+  if (actor !== undefined && eventDate !== undefined && summary !== undefined) {
+    const key = eventKey({ actor, date: eventDate, summary });
+    const existing = vocab.events.get(key);
+    if (existing) problem('summary', `this event is already in the dataset as ${existing}`);
+    else if (seen.has(key)) problem('summary', `repeats the event of row ${seen.get(key)}`);
+    seen.set(key, row);
+  }
+  if (bad) return undefined;
+  return {
+    row,
+    event: {
+      actor: actor!,
+      date: eventDate!,
+      summary: summary!,
+      ...(level !== undefined && { level }),
+      ...(tension !== undefined && { tension }),
+      ...(claimedBy !== undefined && { claimedBy }),
+      ...(note !== undefined && { note }),
+    },
+    excerpt: excerpt!,
+    source: {
+      publisher: publisher!,
+      kind: kind!,
+      title: title!,
+      date: sourceDate!,
+      language: language!,
+      ...(url !== undefined && { url }),
+      ...(access !== undefined && { access }),
+    },
+  };
+}
+
 /**
  * Reads the rows of an import file against a dataset: every problem of every row, or the plan of
  * what they add.
@@ -275,176 +457,10 @@ export function planImport(
   const { rows, problems } = readRows(text);
   const add = (row: number, column: ImportColumn | '', reason: string) =>
     problems.push({ row, column, reason });
-
-  const actors = [...dataset.countries, ...dataset.institutions];
-  const actorByName = new Map<string, string>();
-  for (const a of actors)
-    for (const name of [a.id, a.name, ...a.altNames]) actorByName.set(name.toLowerCase(), a.id);
-  const kindByName = new Map(SOURCE_KINDS.map((k) => [k, k]));
-  const levelByName = new Map<string, string>();
-  for (const l of dataset.levels.levels) {
-    levelByName.set(l.id.toLowerCase(), l.id);
-    levelByName.set(l.label.toLowerCase(), l.id);
-  }
-  const rankOf = new Map(dataset.levels.levels.map((l) => [l.id, l.rank]));
-  const engagedRank = rankOf.get('engaged');
-  const tensionByName = new Map<string, TensionState>(TENSION_STATES.map((t) => [t, t]));
-  for (const t of dataset.levels.tensions) tensionByName.set(t.label.toLowerCase(), t.id);
-  const start = dataset.meta.start;
-  const through = options.reviewedThrough ?? dataset.meta.reviewedThrough;
+  const vocab = vocabularyOf(dataset, options);
+  const seen = new Map<string, number>();
+  const drafts = rows.flatMap((row) => readEvent(row, vocab, seen, add) ?? []);
   const existingSources = new Map(dataset.sources.map((s) => [sourceKey(s), s]));
-  const existingEvents = new Map(
-    dataset.events.map((e) => [`${e.actor}\n${e.date}\n${e.summary.toLowerCase()}`, e.id]),
-  );
-
-  const drafts: {
-    row: number;
-    event: Omit<EngagementEvent, 'id' | 'cites'>;
-    excerpt: string;
-    source: RowSource;
-  }[] = [];
-  const seenEvents = new Map<string, number>();
-  for (const { row, cells } of rows) {
-    const before = problems.length;
-    // Trimmed too: the record keeps the trimmed text, which a spreadsheet would then run.
-    const formula = (column: ImportColumn) =>
-      TEXT_COLUMNS.includes(column) &&
-      (startsLikeFormula(cells[column]) || startsLikeFormula(cells[column].trim()));
-    for (const column of TEXT_COLUMNS) {
-      if (formula(column))
-        add(row, column, 'starts like a spreadsheet formula (=, +, -, @, a tab or a line break)');
-    }
-    const text = (
-      column: ImportColumn,
-      schema: v.GenericSchema<string, string>,
-      required = true,
-    ) => {
-      const cell = cells[column];
-      if (cell.trim() === '') {
-        if (required) add(row, column, 'is empty');
-        return undefined;
-      }
-      if (formula(column)) return undefined;
-      const { value, reason } = check(schema, cell);
-      if (reason) add(row, column, reason);
-      return value;
-    };
-    const date = (column: ImportColumn) => {
-      const value = text(column, PartialDate);
-      if (value !== undefined && !isRealDate(value)) {
-        add(row, column, `not a real calendar date ${show(value)}`);
-        return undefined;
-      }
-      return value;
-    };
-
-    const eventDate = date('date');
-    if (eventDate !== undefined && eventDate < start.slice(0, eventDate.length))
-      add(row, 'date', `${show(eventDate)} is before the dataset's start (${start})`);
-    else if (eventDate !== undefined && firstDayOf(eventDate) > through)
-      add(
-        row,
-        'date',
-        `${show(eventDate)} is after the day the data are reviewed through (${through}); ` +
-          'pass --reviewed-through DAY once the sources up to that day have been searched',
-      );
-
-    /** A cell that names one of a vocabulary (an id, or a label, in any case). */
-    const lookup = <T>(
-      column: ImportColumn,
-      names: ReadonlyMap<string, T>,
-      choices: string,
-      required = false,
-    ): T | undefined => {
-      const cell = cells[column].trim();
-      if (cell === '') {
-        if (required) add(row, column, 'is empty');
-        return undefined;
-      }
-      const found = names.get(cell.toLowerCase());
-      if (found === undefined)
-        add(row, column, `unknown ${column.replace('source.', '')} ${show(cell)}: ${choices}`);
-      return found;
-    };
-    const actor = lookup(
-      'actor',
-      actorByName,
-      'give a country code or institution id from countries.json or institutions.json, or its name',
-      true,
-    );
-    const summary = text('summary', EngagementEvent.entries.summary);
-    const level = lookup(
-      'level',
-      levelByName,
-      `one of ${dataset.levels.levels.map((l) => l.id).join(', ')}, or empty`,
-    );
-    const tension = lookup('tension', tensionByName, 'none, tension, conflict, or empty');
-    const claimedBy = text('claimedBy', v.unwrap(EngagementEvent.entries.claimedBy), false);
-    // data/README.md, "One-sided claims": one side's word never puts an actor above `engaged`.
-    if (
-      claimedBy !== undefined &&
-      level !== undefined &&
-      engagedRank !== undefined &&
-      rankOf.get(level)! > engagedRank
-    )
-      add(row, 'level', `a one-sided claim (claimedBy) sets no level above engaged (got ${level})`);
-    const note = text('note', v.unwrap(EngagementEvent.entries.note), false);
-
-    const publisher = text('source.publisher', Source.entries.publisher);
-    const title = text('source.title', Source.entries.title);
-    const sourceDate = date('source.date');
-    const url = text('source.url', v.unwrap(Source.entries.url), false);
-    const access = text('source.access', v.unwrap(Source.entries.access), false);
-    if (
-      url === undefined &&
-      access === undefined &&
-      cells['source.url'].trim() === '' &&
-      cells['source.access'].trim() === ''
-    )
-      add(
-        row,
-        'source.url',
-        'is empty: give the publisher’s https address, or say why there is none in source.access',
-      );
-    const kind = lookup('source.kind', kindByName, `one of ${SOURCE_KINDS.join(', ')}`, true);
-    const language =
-      cells['source.language'].trim() === ''
-        ? 'en'
-        : text('source.language', Source.entries.language);
-    const excerpt = text('excerpt', v.unwrap(Citation.entries.excerpt));
-
-    if (actor !== undefined && eventDate !== undefined && summary !== undefined) {
-      const key = `${actor}\n${eventDate}\n${summary.toLowerCase()}`;
-      const existing = existingEvents.get(key);
-      if (existing) add(row, 'summary', `this event is already in the dataset as ${existing}`);
-      else if (seenEvents.has(key))
-        add(row, 'summary', `repeats the event of row ${seenEvents.get(key)}`);
-      seenEvents.set(key, row);
-    }
-    if (problems.length > before) continue;
-    drafts.push({
-      row,
-      event: {
-        actor: actor!,
-        date: eventDate!,
-        summary: summary!,
-        ...(level !== undefined && { level }),
-        ...(tension !== undefined && { tension }),
-        ...(claimedBy !== undefined && { claimedBy }),
-        ...(note !== undefined && { note }),
-      },
-      excerpt: excerpt!,
-      source: {
-        publisher: publisher!,
-        kind: kind!,
-        title: title!,
-        date: sourceDate!,
-        language: language!,
-        ...(url !== undefined && { url }),
-        ...(access !== undefined && { access }),
-      },
-    });
-  }
 
   // One source per URL (or publisher, title and date): rows naming it must agree on the rest.
   const bySource = new Map<string, { rows: number[]; source: RowSource }>();
@@ -493,7 +509,9 @@ export function planImport(
     ...fresh.map((s, i) => [s.key, sourceIds[i]!] as const),
   ]);
 
-  const names = new Map(actors.map((a) => [a.id, [a.name, ...a.altNames]]));
+  const names = new Map(
+    [...dataset.countries, ...dataset.institutions].map((a) => [a.id, [a.name, ...a.altNames]]),
+  );
   const eventIds = assignIds(
     drafts.map(({ event }) => ({
       base: eventIdBase(event, names.get(event.actor) ?? []),
@@ -667,117 +685,4 @@ export function importEvents(
     else datasetProblems.push(p);
   }
   return { ok: false, problems: sortProblems(problems), datasetProblems };
-}
-
-/** The words for a level or a tension on the map. */
-function mapWords(dataset: Dataset) {
-  const levels = new Map(dataset.levels.levels.map((l) => [l.id, `“${l.label}”`]));
-  const tensions = new Map<string, string>(
-    dataset.levels.tensions.map((t) => [t.id, `“${t.label}”`]),
-  );
-  return {
-    level: (id: string | undefined) => (id === undefined ? 'no data' : (levels.get(id) ?? id)),
-    tension: (id: string | undefined) =>
-      id === undefined ? 'no tension' : (tensions.get(id) ?? id),
-  };
-}
-
-/**
- * What the new events change on the map, per country, in plain words: the level or tension
- * each sets from its day, what it was, and until when the new state holds.
- * @example mapChanges(before, after, plan)
- * // ['Kazakhstan: “Talks and contacts” from 9 July 2025 (was “Taliban diplomats accepted”), until 21 August 2025.']
- */
-export function mapChanges(before: Dataset, after: Dataset, plan: ImportPlan): string[] {
-  const old = engagementIndex(before);
-  const now = engagementIndex(after);
-  const words = mapWords(after);
-  const names = new Map([...after.countries, ...after.institutions].map((a) => [a.id, a.name]));
-  const members = new Map(after.institutions.map((i) => [i.id, i.members ?? [i.id]]));
-  const lines: string[] = [];
-  // The next day the country's state on that track differs from `value` (`none` is no tension).
-  const nextChange = (
-    index: EngagementIndex,
-    track: 'levels' | 'tensions',
-    country: string,
-    day: Day,
-    value: string | undefined,
-  ) =>
-    (index[track].get(country) as { day: Day; value: string }[] | undefined)?.find(
-      (c) => c.day > day && (c.value === 'none' ? undefined : c.value) !== value,
-    )?.day;
-
-  for (const { event } of plan.events) {
-    const day = countsFrom(event);
-    const name = names.get(event.actor) ?? event.actor;
-    if (event.level === undefined && event.tension === undefined) {
-      lines.push(
-        `${name}: no change on the map; the event of ${formatDate(event.date)} sets no level or tension.`,
-      );
-      continue;
-    }
-    for (const country of members.get(event.actor) ?? [event.actor]) {
-      const who = names.get(country) ?? country;
-      const tracks = [
-        event.level !== undefined && {
-          track: 'levels' as const,
-          was: levelOn(old, country, day)?.level,
-          is: levelOn(now, country, day)?.level,
-          say: words.level,
-        },
-        event.tension !== undefined && {
-          track: 'tensions' as const,
-          was: tensionOn(old, country, day)?.tension,
-          is: tensionOn(now, country, day)?.tension,
-          say: words.tension,
-        },
-      ].filter((t) => t !== false);
-      for (const { track, was, is, say } of tracks) {
-        if (was === is) {
-          lines.push(`${who}: no change on the map from ${formatDate(day)} (already ${say(is)}).`);
-          continue;
-        }
-        const until = nextChange(now, track, country, day, is);
-        lines.push(
-          `${who}: ${say(is)} from ${formatDate(day)} (was ${say(was)}), ${until ? `until ${formatDate(until)}` : 'from then on'}.`,
-        );
-      }
-    }
-  }
-  return lines;
-}
-
-/**
- * The dry run's report: the events to add with their ids, new and reused sources, and what the
- * map would show.
- */
-export function describeImport(before: Dataset, after: Dataset, plan: ImportPlan): string[] {
-  const names = new Map([...after.countries, ...after.institutions].map((a) => [a.id, a.name]));
-  const rowsOf = (rows: number[]) => `${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}`;
-  const sourceLine = (s: Source) =>
-    `${s.publisher}, “${s.title}”, ${formatDate(s.date)}, ${s.kind}, ${s.url ?? `no address (${s.access ?? ''})`}`;
-  const lines = [
-    `Edition ${after.meta.edition} (${after.changelog.at(-1)!.date}): ${after.changelog.at(-1)!.summary}`,
-    '',
-    `Events to add (${plan.events.length}):`,
-    ...plan.events.map(
-      ({ row, event }) =>
-        `  ${event.id} (row ${row}): ${names.get(event.actor) ?? event.actor}, ${formatDate(event.date)}: ${event.summary}`,
-    ),
-    '',
-    `New sources (${plan.newSources.length}):`,
-    ...plan.newSources.map(
-      ({ rows, source }) => `  ${source.id} (${rowsOf(rows)}): ${sourceLine(source)}`,
-    ),
-    '',
-    `Sources reused from the dataset (${plan.reusedSources.length}):`,
-    ...plan.reusedSources.flatMap(({ rows, source, differences }) => [
-      `  ${source.id} (${rowsOf(rows)}): ${sourceLine(source)}`,
-      ...differences.map((d) => `    ${d}`),
-    ]),
-    '',
-    'On the map:',
-    ...mapChanges(before, after, plan).map((line) => `  ${line}`),
-  ];
-  return lines;
 }

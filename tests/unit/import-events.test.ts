@@ -6,7 +6,6 @@
 import { csvFormatRows, tsvFormatRows } from 'd3-dsv';
 import { describe, expect, test } from 'vitest';
 import {
-  describeImport,
   eventIdBase,
   formatImportProblem,
   IMPORT_COLUMNS,
@@ -16,6 +15,7 @@ import {
   sourceIdBase,
   type ImportColumn,
 } from '../../src/lib/import-events.ts';
+import { describeImport } from '../../src/lib/import-report.ts';
 import { minimalTexts } from '../fixtures/hostile-datasets.ts';
 import { FIXTURE_FOUNDING_TEXT, FIXTURE_GEOMETRY, minimalDataset } from './helpers.ts';
 
