@@ -4,6 +4,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import { formatDate } from '../lib/dates.ts';
+import { editionWords } from '../lib/edition.ts';
 import type { ExportElement, ExportLayoutInput, Rect } from '../lib/export-layout.ts';
 import { MOTIVE_COLORS, MOTIVE_LABELS } from '../lib/palette.ts';
 import { sceneMapState } from '../lib/scene-view.ts';
@@ -126,7 +127,7 @@ export function pictureLayoutInput(
       title: state.scene ? state.scene.scene.title : dataset.meta.title,
       subtitle: state.scene ? dataset.meta.title : dataset.meta.subtitle,
       dateLabel: `Map as of ${formatDate(state.date)}`,
-      source: `Sources: ${founding?.publisher ?? ''} (${founding?.date ?? ''}) and later reporting from ${publishers} publishers; data reviewed through ${formatDate(dataset.meta.reviewedThrough)}. Boundaries: Natural Earth; disputed areas drawn neutrally.`,
+      source: `Sources: ${founding?.publisher ?? ''} (${founding?.date ?? ''}) and later reporting from ${publishers} publishers; ${editionWords(dataset.meta)}. Boundaries: Natural Earth; disputed areas drawn neutrally.`,
       credit: dataset.meta.credit,
     },
     legend: {

@@ -10,6 +10,7 @@
 import { csvFormatRow } from 'd3-dsv';
 import { strToU8, zipSync } from 'fflate';
 import { formatDate } from './dates.ts';
+import { citationText, editionWords } from './edition.ts';
 import { levelOn, motiveCountsFrom, tensionOn, type EngagementIndex } from './engagement.ts';
 import type { Citation, Dataset } from './schema.ts';
 import { tableRows } from './table.ts';
@@ -25,6 +26,15 @@ export type Table = readonly (readonly (string | number | null | undefined)[])[]
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * Whether a spreadsheet would run this text as a formula: the rule the CSVs the atlas writes
+ * guard against, and the one `npm run import` refuses text by.
+ * @example startsLikeFormula('-5 killed') // true
+ */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/**
  * A cell as written: empty for nothing, a number as it is, text with a formula's first
  * character guarded.
  * @example safeCell('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
@@ -32,7 +42,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function safeCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
 /**
@@ -166,13 +176,17 @@ function citationRows(
 }
 
 /** The README of the dataset's tables: what each file and column holds. */
-function readme(dataset: Dataset, edition: string): string {
-  return `# ${dataset.meta.title}: the data
+function readme(dataset: Dataset): string {
+  const { meta } = dataset;
+  return `# ${meta.title}: the data
 
-${dataset.meta.subtitle}
+${meta.subtitle}
 
-The data are reviewed through ${formatDate(dataset.meta.reviewedThrough)}: nothing later was checked
-(${edition}). Every table is UTF-8 CSV with a header row;
+This is edition ${meta.edition} of the data, released on ${formatDate(releaseDay(dataset))}. The data are
+reviewed through ${formatDate(meta.reviewedThrough)}: nothing later was checked. Cite them as:
+${citationText(meta, '')}
+
+Every table is UTF-8 CSV with a header row;
 several values in one cell are separated by "; ". A cell that begins with =, +, -, @, a tab or a
 carriage return starts with an apostrophe, so that a spreadsheet keeps it as text. Dates are as
 precise as the sources are: 2025, 2025-06 or 2025-06-03.
@@ -205,16 +219,22 @@ methodology, and data/README.md in its repository.
 `;
 }
 
+/** The day the dataset's edition was released: its entry in the changelog. */
+const releaseDay = (dataset: Dataset) =>
+  dataset.changelog.find((e) => e.edition === dataset.meta.edition)?.date ??
+  dataset.meta.reviewedThrough;
+
 /** CITATION.cff: how to cite the atlas and this edition of its data. */
-function citation(dataset: Dataset, edition: string, day: string): string {
+function citation(dataset: Dataset): string {
   return `cff-version: 1.2.0
 message: "If you use these data, please cite them as below."
 title: "${dataset.meta.title.replace(/"/g, "'")}: data"
 type: dataset
 authors:
   - name: "${dataset.meta.credit.replace(/"/g, "'")}"
-version: "${edition}"
-date-released: "${day}"
+version: "${dataset.meta.edition}"
+date-released: "${releaseDay(dataset)}"
+abstract: "${editionWords(dataset.meta).replace(/^e/, 'E')}."
 license: CC-BY-4.0
 `;
 }
@@ -233,15 +253,9 @@ Boundaries are not part of these data.
 
 /**
  * The whole dataset as files (name to text): its tables as CSV, a README of their columns, a
- * CITATION.cff and the data's licence. `edition` names the dataset's version, `day` the date the
- * files are written for.
+ * CITATION.cff and the data's licence, which name the dataset's edition and review date.
  */
-export function datasetFiles(
-  dataset: Dataset,
-  index: EngagementIndex,
-  edition: string,
-  day: string,
-): Record<string, string> {
+export function datasetFiles(dataset: Dataset, index: EngagementIndex): Record<string, string> {
   const names = actorNames(dataset);
   const ids = (cites: readonly Citation[]) => list(cites.map((c) => c.source));
   const tables: Record<string, Table> = {
@@ -326,8 +340,8 @@ export function datasetFiles(
   };
   return {
     ...Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, csvText(table)])),
-    'README.md': readme(dataset, edition),
-    'CITATION.cff': citation(dataset, edition, day),
+    'README.md': readme(dataset),
+    'CITATION.cff': citation(dataset),
     'LICENSE.txt': licence(dataset),
   };
 }
@@ -363,7 +377,7 @@ export function dataFile(
   }
   const asOf = dataset.meta.reviewedThrough;
   const filename = dataZipName(asOf);
-  const files = datasetFiles(dataset, index, `reviewed through ${asOf}`, asOf);
+  const files = datasetFiles(dataset, index);
   const zip = zipFiles(files, filename.replace(/\.zip$/, ''));
   return { blob: new Blob([zip as BlobPart], { type: 'application/zip' }), filename };
 }

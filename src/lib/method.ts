@@ -1,10 +1,18 @@
 /**
  * The parts of the methodology page that come from the data: each level with an example from the
- * events, where the sources disagree and which claim the map follows, the founding source, and
- * the dataset's size. The page's prose explains the rules; these show them at work.
+ * events, where the sources disagree and which claim the map follows, the founding source, the
+ * dataset's size, how many sources are of each kind, and the corrections log. The page's prose explains the rules; these show them at work.
  */
+import { formatDate } from './dates.ts';
 import { countsFrom } from './engagement.ts';
-import type { Dataset } from './schema.ts';
+import {
+  RECORD_LISTS,
+  SOURCE_KINDS,
+  type Citation,
+  type Dataset,
+  type SourceKind,
+} from './schema.ts';
+import { SOURCE_KIND_DESCRIPTIONS } from './source-kind.ts';
 import { levelsByRank } from './style.ts';
 
 export interface LevelExample {
@@ -78,4 +86,82 @@ export function datasetCounts(dataset: Dataset): {
     sources: dataset.sources.length,
     publishers: new Set(dataset.sources.map((s) => s.publisher)).size,
   };
+}
+
+export interface KindCount {
+  kind: SourceKind;
+  /** Who speaks in a source of this kind. */
+  description: string;
+  /** How many of the dataset's sources are of this kind. */
+  count: number;
+}
+
+/** Each source kind, in the order of the list, with how many sources of the dataset have it. */
+export function sourceKindCounts(dataset: Pick<Dataset, 'sources'>): KindCount[] {
+  return SOURCE_KINDS.map((kind) => ({
+    kind,
+    description: SOURCE_KIND_DESCRIPTIONS[kind],
+    count: dataset.sources.filter((s) => s.kind === kind).length,
+  }));
+}
+
+/**
+ * The records whose every source is of kind `other` (aggregators, re-posts, encyclopaedias): the
+ * sourcing policy says there are none, and the page says so only when it holds.
+ */
+export function restingOnWeakOnly(dataset: Dataset): string[] {
+  const kinds = new Map(dataset.sources.map((s) => [s.id, s.kind]));
+  const weakOnly = (cites: readonly Citation[]) =>
+    cites.every((c) => kinds.get(c.source) === 'other');
+  return [...dataset.events, ...dataset.motives, ...dataset.statements, ...dataset.scenes]
+    .filter((r) => weakOnly(r.cites))
+    .map((r) => r.id);
+}
+
+/** The words for the records of each list, one and many. */
+const RECORD_NOUNS: Record<(typeof RECORD_LISTS)[number], [string, string]> = {
+  events: ['event', 'events'],
+  sources: ['source', 'sources'],
+  quotes: ['quote', 'quotes'],
+  motives: ['motive', 'motives'],
+  statements: ['statement', 'statements'],
+  disagreements: ['disagreement', 'disagreements'],
+  scenes: ['scene', 'scenes'],
+};
+
+export interface LogEntry {
+  edition: number;
+  /** The edition's day in words. */
+  date: string;
+  summary: string;
+  /** What it did to each list, in words, e.g. `7 events added, 29 changed, 1 removed`. */
+  changes: string[];
+}
+
+/**
+ * The corrections log, newest edition first, in plain words.
+ * @example correctionsLog(dataset)[0].changes // ['7 events added, 29 changed, 1 removed', ...]
+ */
+export function correctionsLog(dataset: Pick<Dataset, 'changelog'>): LogEntry[] {
+  return dataset.changelog.toReversed().map((e) => ({
+    edition: e.edition,
+    date: formatDate(e.date),
+    summary: e.summary,
+    changes: RECORD_LISTS.flatMap((list) => {
+      const c = e[list];
+      const [one, many] = RECORD_NOUNS[list];
+      const parts = (['added', 'changed', 'removed'] as const)
+        .map((what) => [what, c?.[what]?.length ?? 0] as const)
+        .filter(([, n]) => n > 0);
+      if (parts.length === 0) return [];
+      // The noun goes with the first number: "7 events added, 29 changed".
+      return [
+        parts
+          .map(([what, n], i) =>
+            i === 0 ? `${n} ${n === 1 ? one : many} ${what}` : `${n} ${what}`,
+          )
+          .join(', '),
+      ];
+    }),
+  }));
 }

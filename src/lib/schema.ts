@@ -164,6 +164,18 @@ export const Meta = v.strictObject({
    * looking, not for want of events. On or after the last event (checked in `validate.ts`).
    */
   reviewedThrough: Day,
+  /**
+   * Which edition of the data this is: 1, 2, 3… counting the releases in `changelog.json`, whose
+   * latest entry it must be (checked in `validate.ts`). A whole number, not semver: a citation
+   * names one release of the facts ("edition 3"), and every release is read the same way, so
+   * there is no "compatible" change for a minor number to mark; the files' shape is versioned by
+   * the schema, not here.
+   */
+  edition: v.pipe(
+    v.number(),
+    v.integer('must be a whole number'),
+    v.minValue(1, 'must be 1 or more'),
+  ),
 });
 export type Meta = v.InferOutput<typeof Meta>;
 
@@ -464,6 +476,55 @@ export const Scenes = v.strictObject({
   scenes: v.pipe(v.array(Scene), v.minLength(1, 'needs at least one scene')),
 });
 
+/** The lists of records an edition can add to, change or remove from, by their key in their file. */
+export const RECORD_LISTS = [
+  'events',
+  'sources',
+  'quotes',
+  'motives',
+  'statements',
+  'disagreements',
+  'scenes',
+] as const;
+export type RecordList = (typeof RECORD_LISTS)[number];
+
+const RecordIds = v.pipe(v.array(RecordId), v.minLength(1, 'must list at least one id'));
+
+/**
+ * What an edition did to one list of records, by id. A removed id may come back in a later
+ * edition, and a listed id need not exist now: the log is history, not an index.
+ */
+export const RecordChanges = v.strictObject({
+  added: v.optional(RecordIds),
+  changed: v.optional(RecordIds),
+  removed: v.optional(RecordIds),
+});
+export type RecordChanges = v.InferOutput<typeof RecordChanges>;
+
+/** One release of the data: the corrections log's entry, shown on the methodology page. */
+export const Edition = v.strictObject({
+  /** 1, 2, 3…: the editions count up from 1 in file order. */
+  edition: v.pipe(
+    v.number(),
+    v.integer('must be a whole number'),
+    v.minValue(1, 'must be 1 or more'),
+  ),
+  /** The day it was released. */
+  date: Day,
+  /** What changed and why, in plain words for readers. */
+  summary: Prose,
+  ...(Object.fromEntries(RECORD_LISTS.map((list) => [list, v.optional(RecordChanges)])) as Record<
+    RecordList,
+    v.OptionalSchema<typeof RecordChanges, undefined>
+  >),
+});
+export type Edition = v.InferOutput<typeof Edition>;
+
+export const Changelog = v.strictObject({
+  $schema: v.optional(SchemaRef),
+  editions: v.pipe(v.array(Edition), v.minLength(1, 'needs at least one edition')),
+});
+
 /** The files of a dataset folder and their schemas. */
 export const DATASET_FILES = {
   'meta.json': Meta,
@@ -477,6 +538,7 @@ export const DATASET_FILES = {
   'statements.json': Statements,
   'disagreements.json': Disagreements,
   'scenes.json': Scenes,
+  'changelog.json': Changelog,
 } as const;
 
 export type DatasetFile = keyof typeof DATASET_FILES;
@@ -494,4 +556,6 @@ export interface Dataset {
   statements: Statement[];
   disagreements: Disagreement[];
   scenes: Scene[];
+  /** The editions, oldest first; the last is `meta.edition`. */
+  changelog: Edition[];
 }

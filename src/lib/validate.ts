@@ -139,6 +139,7 @@ function assemble(p: Record<DatasetFile, never>): Dataset {
     statements: get('statements.json', 'statements'),
     disagreements: get('disagreements.json', 'disagreements'),
     scenes: get('scenes.json', 'scenes'),
+    changelog: get('changelog.json', 'editions'),
   };
 }
 
@@ -402,5 +403,40 @@ function crossCheck(d: Dataset, options: ValidateOptions): Problem[] {
     citations('scenes.json', at, s.cites);
   });
 
+  problems.push(...changelogProblems(d));
+  return problems;
+}
+
+/**
+ * The corrections log reads as a history: editions 1, 2, 3… in order, on real days that never go
+ * back, the last of them the edition `meta.json` declares (an import that forgot to bump one of
+ * the two is caught here).
+ */
+function changelogProblems(d: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, reason: string) =>
+    problems.push({ file: 'changelog.json', path, reason });
+  d.changelog.forEach((e, i) => {
+    const at = `editions[${i}]`;
+    if (e.edition !== i + 1)
+      add(
+        `${at}.edition`,
+        `must be ${i + 1}: editions count up from 1 in order (got ${e.edition})`,
+      );
+    if (!isRealDate(e.date)) add(`${at}.date`, `not a real calendar date ${show(e.date)}`);
+    const before = d.changelog[i - 1];
+    if (before && e.date < before.date)
+      add(
+        `${at}.date`,
+        `${show(e.date)} is before edition ${before.edition}'s ${show(before.date)}`,
+      );
+  });
+  const latest = d.changelog.at(-1)?.edition;
+  if (latest !== undefined && d.meta.edition !== latest)
+    problems.push({
+      file: 'meta.json',
+      path: 'edition',
+      reason: `${d.meta.edition} is not the changelog's latest edition (${latest})`,
+    });
   return problems;
 }

@@ -2,7 +2,9 @@
  * The page on how the atlas works (`?view=method`): linkable, reached from the key and the
  * footer, each level defined with an example from the data, and back to the map.
  */
-import { levelExamples } from '../../src/lib/method.ts';
+import { formatDate } from '../../src/lib/dates.ts';
+import { editionWords } from '../../src/lib/edition.ts';
+import { correctionsLog, levelExamples, sourceKindCounts } from '../../src/lib/method.ts';
 import { expectNoSeriousAxeViolations } from './axe.ts';
 import { dataset } from './data.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
@@ -44,4 +46,39 @@ test('the key and the footer lead to it, and "Back to the map" returns', async (
   await page.getByRole('contentinfo').getByRole('link', { name: 'How the atlas works' }).click();
   await expect(page$(page)).toBeVisible();
   await expect(page).toHaveURL(/view=method/);
+});
+
+test('the corrections log lists every edition, newest first', async ({ page }) => {
+  await page.goto('/?view=method');
+  const log = page$(page).getByRole('region', { name: 'Corrections log' }).getByRole('listitem');
+  await expect(log).toHaveCount(dataset.changelog.length);
+  const entries = correctionsLog(dataset);
+  for (const [i, entry] of entries.entries())
+    await expect(log.nth(i)).toContainText(
+      `Edition ${entry.edition}, ${entry.date}. ${entry.summary}`,
+    );
+});
+
+test('each source kind with how many sources of the data have it', async ({ page }) => {
+  await page.goto('/?view=method');
+  const table = page$(page).getByRole('table', { name: 'Who speaks in a source' });
+  for (const kind of sourceKindCounts(dataset)) {
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: kind.kind }) });
+    await expect(row.getByRole('cell')).toHaveText([kind.description, String(kind.count)]);
+  }
+});
+
+test('how to cite gives the edition and the review date', async ({ page }) => {
+  await page.goto('/?view=method');
+  const cite = page$(page).getByRole('region', { name: 'How to cite' });
+  await expect(cite).toContainText(
+    `${dataset.meta.title}, edition ${dataset.meta.edition}, data reviewed through ${formatDate(dataset.meta.reviewedThrough)}.`,
+  );
+});
+
+test('the source line under the map names the edition beside the review date', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('contentinfo')).toContainText(`; ${editionWords(dataset.meta)}.`);
 });

@@ -13,6 +13,7 @@ import {
   viewTable,
   zipFiles,
 } from '../../src/lib/data-export.ts';
+import { formatDate } from '../../src/lib/dates.ts';
 import { engagementIndex, levelOn } from '../../src/lib/engagement.ts';
 import { shipped } from './helpers.ts';
 
@@ -116,7 +117,7 @@ describe('the view on a date', () => {
 });
 
 describe('the dataset’s files', () => {
-  const files = datasetFiles(dataset, index, 'test edition', DAY);
+  const files = datasetFiles(dataset, index);
 
   test('are the tables, a README, a CITATION.cff and the licence', () => {
     expect(Object.keys(files).sort()).toEqual([
@@ -153,6 +154,26 @@ describe('the dataset’s files', () => {
     expect(rowsOf(files[name]!).length - 1).toBe(count);
   });
 
+  test("CITATION.cff gives the edition as its version, released on the edition's day", () => {
+    const cff = files['CITATION.cff']!;
+    const release = dataset.changelog.at(-1)!;
+    expect([
+      /^version: "(.*)"$/m.exec(cff)?.[1],
+      /^date-released: "(.*)"$/m.exec(cff)?.[1],
+      /^abstract: "(.*)"$/m.exec(cff)?.[1],
+    ]).toEqual([
+      String(dataset.meta.edition),
+      release.date,
+      `Edition ${dataset.meta.edition}, data reviewed through ${formatDate(dataset.meta.reviewedThrough)}.`,
+    ]);
+  });
+
+  test('the README says how to cite the data: the edition and the review date', () => {
+    expect(files['README.md']).toContain(
+      `Cite them as:\n${dataset.meta.title}, edition ${dataset.meta.edition}, data reviewed through ${formatDate(dataset.meta.reviewedThrough)}.`,
+    );
+  });
+
   test('every README names each table it describes', () => {
     const tables = Object.keys(files).filter((n) => n.endsWith('.csv'));
     expect(tables.filter((t) => !files['README.md']!.includes(`\`${t}\``))).toEqual([]);
@@ -187,9 +208,7 @@ describe('the dataset’s files', () => {
 });
 
 test('sources.csv gives each source’s kind', () => {
-  const [header, ...rows] = rowsOf(
-    datasetFiles(dataset, index, 'test edition', DAY)['sources.csv']!,
-  );
+  const [header, ...rows] = rowsOf(datasetFiles(dataset, index)['sources.csv']!);
   const kind = header!.indexOf('kind');
   expect(rows.map((r) => r[kind])).toEqual(dataset.sources.map((s) => s.kind));
 });

@@ -1,6 +1,15 @@
 /** The methodology page's parts that come from the data. */
 import { describe, expect, test } from 'vitest';
-import { datasetCounts, disputeNotes, levelExamples } from '../../src/lib/method.ts';
+import { citationText, editionWords } from '../../src/lib/edition.ts';
+import {
+  correctionsLog,
+  datasetCounts,
+  disputeNotes,
+  levelExamples,
+  restingOnWeakOnly,
+  sourceKindCounts,
+} from '../../src/lib/method.ts';
+import { SOURCE_KINDS } from '../../src/lib/schema.ts';
 import { levelsByRank } from '../../src/lib/style.ts';
 import { shipped } from './helpers.ts';
 
@@ -46,4 +55,111 @@ test('disputeNotes: one per disagreement, with the actor’s name', () => {
 
 test('datasetCounts: the partners, without Afghanistan', () => {
   expect(datasetCounts(dataset).countries).toBe(dataset.countries.length - 1);
+});
+
+describe('sourceKindCounts', () => {
+  const kinds = sourceKindCounts(dataset);
+
+  test('lists every kind, in the order of the list', () => {
+    expect(kinds.map((k) => k.kind)).toEqual([...SOURCE_KINDS]);
+  });
+
+  test('counts every source once', () => {
+    expect(kinds.reduce((sum, k) => sum + k.count, 0)).toBe(dataset.sources.length);
+  });
+
+  test('counts from the data: one more wire source makes one more', () => {
+    const wire = dataset.sources.find((s) => s.kind === 'wire')!;
+    const more = { sources: [...dataset.sources, { ...wire, id: 'another' }] };
+    const count = (d: typeof more) => sourceKindCounts(d).find((k) => k.kind === 'wire')!.count;
+    expect(count(more)).toBe(count(dataset) + 1);
+  });
+});
+
+describe('restingOnWeakOnly', () => {
+  test('no record of the shipped data rests on weak sources alone', () => {
+    expect(restingOnWeakOnly(dataset)).toEqual([]);
+  });
+
+  test('an event citing only a source of kind "other" is named', () => {
+    const weak = dataset.sources.find((s) => s.kind === 'other')!;
+    const event = { ...dataset.events[0]!, id: 'weak-only', cites: [{ source: weak.id }] };
+    expect(restingOnWeakOnly({ ...dataset, events: [...dataset.events, event] })).toEqual([
+      'weak-only',
+    ]);
+  });
+});
+
+describe('correctionsLog', () => {
+  const log = correctionsLog(dataset);
+
+  test('newest edition first, the last being the one meta.json names', () => {
+    expect(log.map((e) => e.edition)).toEqual(dataset.changelog.map((e) => e.edition).toReversed());
+    expect(log[0]!.edition).toBe(dataset.meta.edition);
+  });
+
+  test.each([
+    {
+      entry: {
+        edition: 3,
+        date: '2027-01-05',
+        summary: 'Two events.',
+        events: { added: ['a', 'b'] },
+      },
+      expected: {
+        edition: 3,
+        date: '5 January 2027',
+        summary: 'Two events.',
+        changes: ['2 events added'],
+      },
+    },
+    {
+      entry: {
+        edition: 4,
+        date: '2027-02',
+        summary: 'A correction.',
+        events: { changed: ['a'] },
+        sources: { added: ['s'], removed: ['t', 'u'] },
+      },
+      expected: {
+        edition: 4,
+        date: 'February 2027',
+        summary: 'A correction.',
+        changes: ['1 event changed', '1 source added, 2 removed'],
+      },
+    },
+    {
+      entry: { edition: 5, date: '2027-03-01', summary: 'Words only.' },
+      expected: { edition: 5, date: '1 March 2027', summary: 'Words only.', changes: [] },
+    },
+  ])('edition $entry.edition in plain words', ({ entry, expected }) => {
+    expect(correctionsLog({ changelog: [entry] })).toEqual([expected]);
+  });
+
+  test("the December 2026 review's corrections are in it", () => {
+    const review = log.find((e) => e.summary.startsWith('The December 2026 source review'));
+    expect(review?.changes[0]).toMatch(/^\d+ events added, \d+ changed, \d+ removed$/);
+  });
+});
+
+describe('edition words', () => {
+  const meta = { title: 'Kabul Engagement Atlas', edition: 2, reviewedThrough: '2026-06-23' };
+
+  test('editionWords', () => {
+    expect(editionWords(meta)).toBe('edition 2, data reviewed through 23 June 2026');
+  });
+
+  test.each([
+    {
+      address: 'https://example.org/atlas/',
+      expected:
+        'Kabul Engagement Atlas, edition 2, data reviewed through 23 June 2026. https://example.org/atlas/',
+    },
+    {
+      address: '',
+      expected: 'Kabul Engagement Atlas, edition 2, data reviewed through 23 June 2026.',
+    },
+  ])('citationText with "$address"', ({ address, expected }) => {
+    expect(citationText(meta, address)).toBe(expected);
+  });
 });

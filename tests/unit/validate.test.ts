@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { formatProblem, validateDataset } from '../../src/lib/validate.ts';
-import { FIXTURES, fixtureResult } from './helpers.ts';
+import { FIXTURE_GEOMETRY, FIXTURES, fixtureResult } from './helpers.ts';
+import { minimalTexts } from '../fixtures/hostile-datasets.ts';
 import { REPO_ROOT } from '../../scripts/dataset-files.ts';
 
 describe('validateDataset', () => {
@@ -61,6 +62,60 @@ describe('validateDataset', () => {
     const texts = { 'meta.json': '[]', 'levels.json': '{}' };
     const result = validateDataset(texts);
     expect(result.ok ? 0 : result.problems.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('the corrections log', () => {
+  const second = { edition: 2, date: '2026-02-01', summary: 'A second edition.' };
+  /** The minimal fixture with these editions in its changelog and `edition` in its meta. */
+  const problemsWith = (editions: object[], edition: number) => {
+    const texts = minimalTexts();
+    const meta = JSON.parse(texts['meta.json']!) as Record<string, unknown>;
+    const log = JSON.parse(texts['changelog.json']!) as { editions: object[] };
+    texts['meta.json'] = JSON.stringify({ ...meta, edition });
+    texts['changelog.json'] = JSON.stringify({ editions: [...log.editions, ...editions] });
+    const result = validateDataset(texts, { geometryIds: FIXTURE_GEOMETRY });
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  test('a second edition, declared in meta.json, is valid', () => {
+    expect(problemsWith([second], 2)).toEqual([]);
+  });
+
+  test.each([
+    {
+      case: 'meta.json still names the old edition',
+      editions: [second],
+      edition: 1,
+      expected: "meta.json: edition: 1 is not the changelog's latest edition (2)",
+    },
+    {
+      case: 'an edition skipped',
+      editions: [{ ...second, edition: 3 }],
+      edition: 3,
+      expected:
+        'changelog.json: editions[1].edition: must be 2: editions count up from 1 in order (got 3)',
+    },
+    {
+      case: 'a date that goes back',
+      editions: [{ ...second, date: '2025-12-31' }],
+      edition: 2,
+      expected: `changelog.json: editions[1].date: "2025-12-31" is before edition 1's "2026-01-01"`,
+    },
+    {
+      case: 'a day that does not exist',
+      editions: [{ ...second, date: '2026-02-30' }],
+      edition: 2,
+      expected: 'changelog.json: editions[1].date: not a real calendar date "2026-02-30"',
+    },
+    {
+      case: 'an empty list of ids',
+      editions: [{ ...second, events: { added: [] } }],
+      edition: 2,
+      expected: 'changelog.json: editions[1].events.added: must list at least one id',
+    },
+  ])('$case', ({ editions, edition, expected }) => {
+    expect(problemsWith(editions, edition)).toContainEqual(expect.stringContaining(expected));
   });
 });
 
