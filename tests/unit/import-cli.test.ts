@@ -31,6 +31,9 @@ function dataCopy(name: string): string {
   return dir;
 }
 
+/** A test that runs the script waits for tsx to start: seconds on a busy 2-core machine. */
+const SCRIPT_TIMEOUT = 60_000;
+
 /** Runs the import script as `npm run import -- ARGS` does, without npm's own output. */
 function importCli(args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
@@ -105,7 +108,7 @@ describe('npm run import -- FILE --write', () => {
       '--date',
       '2026-12-07',
     ]);
-  });
+  }, 3 * SCRIPT_TIMEOUT);
 
   test('exits 0 and names the files it wrote', () => {
     expect(runs.map((r) => [r.code, r.stdout.match(/^Wrote .*$/gm)?.length])).toEqual([
@@ -161,58 +164,70 @@ describe('npm run import -- FILE --write', () => {
     expect([...after.slice(0, at), ...after.slice(at + added)]).toEqual(before);
   });
 
-  test('importing it again is refused: the event is already there', () => {
-    const again = importCli([csv, '--data', first, '--write', '--date', '2026-12-08']);
-    expect([again.code, again.stderr.split('\n')[0]]).toEqual([
-      1,
-      `${csv}:2:summary: this event is already in the dataset as chn-2026-03-16-draft-resolution-extending-un`,
-    ]);
-  });
+  test(
+    'importing it again is refused: the event is already there',
+    () => {
+      const again = importCli([csv, '--data', first, '--write', '--date', '2026-12-08']);
+      expect([again.code, again.stderr.split('\n')[0]]).toEqual([
+        1,
+        `${csv}:2:summary: this event is already in the dataset as chn-2026-03-16-draft-resolution-extending-un`,
+      ]);
+    },
+    SCRIPT_TIMEOUT,
+  );
 });
 
 describe('npm run import -- FILE', () => {
-  test('a dry run prints the plan and writes nothing', () => {
-    const dir = dataCopy('dry');
-    const before = files(dir);
-    const run = importCli([
-      templateFile('dry.csv', 'events.csv'),
-      '--data',
-      dir,
-      '--date',
-      '2026-12-07',
-    ]);
-    expect([run.code, run.stdout.split('\n').at(-2), files(dir)]).toEqual([
-      0,
-      'Dry run: nothing written. Add --write to write these files.',
-      before,
-    ]);
-  });
+  test(
+    'a dry run prints the plan and writes nothing',
+    () => {
+      const dir = dataCopy('dry');
+      const before = files(dir);
+      const run = importCli([
+        templateFile('dry.csv', 'events.csv'),
+        '--data',
+        dir,
+        '--date',
+        '2026-12-07',
+      ]);
+      expect([run.code, run.stdout.split('\n').at(-2), files(dir)]).toEqual([
+        0,
+        'Dry run: nothing written. Add --write to write these files.',
+        before,
+      ]);
+    },
+    SCRIPT_TIMEOUT,
+  );
 
-  test('bad rows print FILE:ROW:COLUMN lines, exit 1 and write nothing', () => {
-    const dir = dataCopy('bad');
-    const before = files(dir);
-    const good = example.split('\n')[1]!;
-    const bad = join(scratch, 'bad.csv');
-    writeFileSync(
-      bad,
-      [
-        IMPORT_COLUMNS.join(','),
-        good.replace('2026-03-16,CHN', '2026-03-16,XXX'),
-        good.replace('https://www.aa.com', 'http://www.aa.com'),
-        good.replace(',official,', ',blog,').replace('2026-03-16,CHN', '2026-02-30,CHN'),
-      ].join('\n'),
-    );
-    const run = importCli([bad, '--data', dir, '--write']);
-    expect([run.code, run.stderr.split('\n').filter(Boolean), files(dir)]).toEqual([
-      1,
-      [
-        expect.stringMatching(/^.*bad\.csv:2:actor: unknown actor "XXX"/),
-        expect.stringMatching(/^.*bad\.csv:3:source\.url: must be an https URL$/),
-        expect.stringMatching(/^.*bad\.csv:4:date: not a real calendar date "2026-02-30"$/),
-        expect.stringMatching(/^.*bad\.csv:4:source\.kind: unknown kind "blog"/),
-        '4 problems; nothing written',
-      ],
-      before,
-    ]);
-  });
+  test(
+    'bad rows print FILE:ROW:COLUMN lines, exit 1 and write nothing',
+    () => {
+      const dir = dataCopy('bad');
+      const before = files(dir);
+      const good = example.split('\n')[1]!;
+      const bad = join(scratch, 'bad.csv');
+      writeFileSync(
+        bad,
+        [
+          IMPORT_COLUMNS.join(','),
+          good.replace('2026-03-16,CHN', '2026-03-16,XXX'),
+          good.replace('https://www.aa.com', 'http://www.aa.com'),
+          good.replace(',official,', ',blog,').replace('2026-03-16,CHN', '2026-02-30,CHN'),
+        ].join('\n'),
+      );
+      const run = importCli([bad, '--data', dir, '--write']);
+      expect([run.code, run.stderr.split('\n').filter(Boolean), files(dir)]).toEqual([
+        1,
+        [
+          expect.stringMatching(/^.*bad\.csv:2:actor: unknown actor "XXX"/),
+          expect.stringMatching(/^.*bad\.csv:3:source\.url: must be an https URL$/),
+          expect.stringMatching(/^.*bad\.csv:4:date: not a real calendar date "2026-02-30"$/),
+          expect.stringMatching(/^.*bad\.csv:4:source\.kind: unknown kind "blog"/),
+          '4 problems; nothing written',
+        ],
+        before,
+      ]);
+    },
+    SCRIPT_TIMEOUT,
+  );
 });
