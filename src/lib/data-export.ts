@@ -214,6 +214,16 @@ precise as the sources are: 2025, 2025-06 or 2025-06-03.
   \`actor_id\`, \`kind\`, \`title\`, \`since\`, \`summary\`, \`source_ids\`.
 - \`levels.csv\`: the scale: \`id\`, \`rank\` (higher is closer to Kabul), \`label\`, \`description\`.
 
+## The view's CSV
+
+The atlas also downloads the map of one date as a single CSV (\`kabul-atlas_DATE.csv\`), one row
+per country of the dataset: \`date\` (the map's date), \`data_reviewed_through\`, \`country_id\`,
+\`country\`, \`level\` and \`level_label\` (empty: no data on that date), \`level_since\` (the day
+the map counts the level from), \`level_event\` (in events.csv), \`level_source_ids\` and
+\`level_source_urls\`, \`tension\` (tension or conflict on that date, if any), \`tension_since\`,
+\`tension_source_ids\` and \`tension_source_urls\`, \`motives\` (the motive categories the sources
+support on that date), \`motive_source_ids\` and \`motive_source_urls\`.
+
 How a level on a date is derived from the events, and what "no data" means: the atlas's
 methodology, and data/README.md in its repository.
 `;

@@ -179,6 +179,10 @@ describe('the dataset’s files', () => {
     expect(tables.filter((t) => !files['README.md']!.includes(`\`${t}\``))).toEqual([]);
   });
 
+  test('the README names every column of the view’s CSV', () => {
+    expect(VIEW_COLUMNS.filter((c) => !files['README.md']!.includes(`\`${c}\``))).toEqual([]);
+  });
+
   test('level changes: Russia’s recognition, counted from 3 July 2025', () => {
     const rows = rowsOf(files['level-changes.csv']!);
     expect(
