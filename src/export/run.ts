@@ -8,6 +8,8 @@ import { pdfDeck, type PdfPicture } from '../lib/pdf-deck.ts';
 import type { PictureOptions, PictureState } from './plan.ts';
 import { exportPng, mapDraft, type FeatureIds, type RenderMap } from './png.ts';
 import type { PictureDraft } from './render-map.ts';
+import { embedFonts, filesFor, textNeeds } from '../lib/svg-fonts.ts';
+import { embeddable, NOTO_SANS_FILES } from './font-files.ts';
 import { exportSvg, type SvgScene } from './svg.ts';
 import type { DeckFormat } from './types.ts';
 
@@ -28,6 +30,12 @@ function nameState(state: PictureState, country: string | null) {
     : { mode: 'explore' as const, country, date: state.date };
 }
 
+/** An SVG with the fonts its text needs inside it, so it reads the same wherever it is opened. */
+async function withFonts(svg: string): Promise<string> {
+  const files = filesFor(textNeeds(svg), NOTO_SANS_FILES);
+  return embedFonts(svg, await embeddable(files));
+}
+
 /** The picture of `state` as a PNG or an SVG file. */
 export async function exportPicture(
   state: PictureState,
@@ -45,7 +53,9 @@ export async function exportPicture(
   );
   const blob =
     options.format === 'svg'
-      ? new Blob([exportSvg(state, options, svgScene)], { type: 'image/svg+xml' })
+      ? new Blob([await withFonts(exportSvg(state, options, svgScene))], {
+          type: 'image/svg+xml',
+        })
       : await exportPng(state, options, render, ids);
   return { blob, filename };
 }

@@ -149,17 +149,23 @@ test('the dark theme draws the dark map', async ({ page }) => {
   expect(colourDistance(pixel(png, at.x, at.y), rgbOf('#0e1217'))).toBeLessThanOrEqual(6);
 });
 
-test('an SVG is real vectors: a path per country and arc, the title and the source line as text', async ({
-  page,
-}) => {
+/** The SVG of 10 July 2025 at a preset size, downloaded from the dialog: its name and text. */
+async function downloadSvg(page: Page, size: string) {
   await page.goto('/?date=2025-07-10');
   await waitForMapReady(page);
   const dialog = await openDialog(page);
   await dialog.getByRole('radio', { name: 'SVG' }).check();
-  await dialog.getByLabel('Size').selectOption({ label: '1200 × 675 (social)' });
-  const name = await download(page, dialog, test.info().outputPath('map.svg'));
+  await dialog.getByLabel('Size').selectOption({ label: size });
+  const path = test.info().outputPath('map.svg');
+  const name = await download(page, dialog, path);
+  return { name, text: readFileSync(path, 'utf8') };
+}
+
+test('an SVG is real vectors: a path per country and arc, the title and the source line as text', async ({
+  page,
+}) => {
+  const { name, text } = await downloadSvg(page, '1200 × 675 (social)');
   expect(name).toBe('kabul-atlas_2025-07-10_1200x675@1x.svg');
-  const text = readFileSync(test.info().outputPath('map.svg'), 'utf8');
   // xmldom throws on XML that is not well formed.
   const doc = new DOMParser({
     onError: (level, message) => {
@@ -174,6 +180,49 @@ test('an SVG is real vectors: a path per country and arc, the title and the sour
   expect(text).toContain('id="country-RUS"');
   const arcs = dataset.motives.filter((m) => m.actor.length === 3).length;
   expect((text.match(/<path/g) ?? []).length).toBeGreaterThan(100 + arcs);
+});
+
+test('an SVG carries its fonts: the cuts its text needs, and its title set in them anywhere', async ({
+  page,
+}) => {
+  const { text } = await downloadSvg(page, '1920 × 1080 (slides)');
+  // English text: the latin cut, in each weight the picture sets (regular, semibold, bold), and
+  // no script it does not use.
+  const faces = [...text.matchAll(/@font-face\{[^}]*\}/g)].map((m) => m[0]);
+  const weights = faces.map((f) => Number(/font-weight:(\d+)/.exec(f)![1])).sort();
+  expect(new Set(weights).size).toBe(weights.length);
+  expect(weights.length).toBeGreaterThanOrEqual(2);
+  for (const face of faces) {
+    expect(face).toContain("font-family:'Noto Sans'");
+    expect(face).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/);
+    expect(face).toContain('unicode-range:U+0000-00FF');
+  }
+  expect(text.length).toBeLessThan(600 * 1024);
+
+  // Opened as an image, where no page font reaches it (this machine has no Noto Sans), the title
+  // is set in the embedded face: it differs from the same file without its fonts.
+  // A blank page: the app's policy allows no blob: images.
+  await page.goto('about:blank');
+  const titleBand = async (svg: string) => {
+    await page.setContent('<canvas width="1920" height="160"></canvas>');
+    return page.evaluate(async (source) => {
+      const image = new Image();
+      image.src = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
+      await image.decode();
+      const g = document.querySelector('canvas')!.getContext('2d')!;
+      g.drawImage(image, 0, 0);
+      return Array.from(g.getImageData(0, 0, 1920, 160).data);
+    }, svg);
+  };
+  const embedded = await titleBand(text);
+  const bare = await titleBand(
+    text.replace(/<defs><style>@font-face[\s\S]*?<\/style><\/defs>/, ''),
+  );
+  let differing = 0;
+  for (let i = 0; i < embedded.length; i += 4) {
+    if (Math.abs(embedded[i]! - bare[i]!) > 40) differing += 1;
+  }
+  expect(differing).toBeGreaterThan(500);
 });
 
 test('a size past 8192 pixels a side is refused with the reason', async ({ page }) => {
