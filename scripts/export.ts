@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { dataFile } from '../src/lib/data-export.ts';
 import { engagementIndex } from '../src/lib/engagement.ts';
 import { checkExportSize, EXPORT_SCALES, EXPORT_SIZES, parseSize } from '../src/lib/export-name.ts';
+import { pictureTextOf, type PictureText } from '../src/lib/picture-alt.ts';
 import type { ExportSize } from '../src/lib/export-name.ts';
 import type { ExportElement } from '../src/lib/export-layout.ts';
 import type { Dataset } from '../src/lib/schema.ts';
@@ -43,6 +44,9 @@ const USAGE = `Usage: npm run export -- [options]
   --out-dir DIR       ... written into this folder (made, with its parents, if missing)
   --no-title --no-subtitle --no-legend --no-date --no-source --no-credit
                       leave that element out of the picture
+  --alt               print the picture's alt text (its title, then its description: what the
+                      SVG's title and desc and the PNG's Description carry); alone, with no
+                      --out, it prints it and draws nothing
   --help              show this
 
 A picture: serves the built app (dist/; built first if missing) and drives headless Chromium
@@ -77,6 +81,12 @@ interface DataJob {
   dataset: Dataset;
 }
 
+/** `--alt` alone: the alt text of a state, printed; no picture. */
+interface AltJob {
+  kind: 'alt';
+  words: PictureText;
+}
+
 /** A problem worth one line to the person at the terminal, not a stack trace. */
 class CliError extends Error {}
 
@@ -91,6 +101,8 @@ interface Job {
   show: Record<ExportElement, boolean>;
   /** `--out`, resolved; or, with `--all-scenes`, the folder to write into. */
   target: { kind: 'file'; path: string } | { kind: 'scenes'; dir: string; count: number };
+  /** With `--alt`: the picture's words, printed once it is written. */
+  words: PictureText | null;
 }
 
 /**
@@ -158,7 +170,7 @@ function checkState(raw: string, dataset: Dataset): string {
 }
 
 /** The command line, checked; throws a `CliError` with one line for the first problem. */
-function readJob(argv: string[]): Job | DataJob | 'help' {
+function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -174,6 +186,7 @@ function readJob(argv: string[]): Job | DataJob | 'help' {
         out: { type: 'string' },
         'out-dir': { type: 'string' },
         'all-scenes': { type: 'boolean', default: false },
+        alt: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
         ...Object.fromEntries(
           ELEMENTS.map(({ flag }) => [flag, { type: 'boolean' as const, default: false }]),
@@ -220,6 +233,7 @@ function readJob(argv: string[]): Job | DataJob | 'help' {
   const outDir = values['out-dir'] as string | undefined;
 
   if (values['all-scenes']) {
+    if (values.alt) throw new CliError('--alt is for one picture; leave out --all-scenes.');
     if (format !== 'png') throw new CliError('--all-scenes writes PNGs; leave out --format svg.');
     if (values.state !== undefined) {
       throw new CliError('--all-scenes opens each scene itself; leave out --state.');
@@ -238,18 +252,29 @@ function readJob(argv: string[]): Job | DataJob | 'help' {
       theme,
       show,
       target: { kind: 'scenes', dir, count: dataset.scenes.length },
+      words: null,
     };
   }
 
   if (outDir !== undefined) throw new CliError('--out-dir goes with --all-scenes; use --out FILE.');
+  const words = values.alt ? wordsOf(checkState(values.state ?? '', dataset), dataset) : null;
+  if (words && out === undefined) return { kind: 'alt', words };
   if (out === undefined || out === '') throw new CliError('Missing --out FILE.');
   const path = resolve(base, out);
   if (isDirectory(path)) throw new CliError(`--out ${out} is a folder; name a file.`);
   const problem = folderProblem(dirname(path));
   if (problem) throw new CliError(`--out ${out}: ${problem}.`);
   const state = checkState(values.state ?? '', dataset);
-  return { state, format, size, scale, theme, show, target: { kind: 'file', path } };
+  return { state, format, size, scale, theme, show, target: { kind: 'file', path }, words };
 }
+
+/** The words of the picture a checked state makes, as the app writes them into it. */
+function wordsOf(query: string, dataset: Dataset): PictureText {
+  const { state } = parseUrlState(query, urlContext(dataset));
+  return pictureTextOf(dataset, engagementIndex(dataset), state);
+}
+
+const printWords = (words: PictureText) => console.log(`${words.title}\n\n${words.description}`);
 
 /** `--format csv` or `data-zip`: the file to write and the day it is for. */
 function readDataJob(
@@ -430,8 +455,13 @@ if (isMain(import.meta.url)) {
   try {
     const job = readJob(process.argv.slice(2));
     if (job === 'help') console.log(USAGE);
-    else if ('kind' in job) await writeData(job);
-    else await run(job);
+    else if ('kind' in job) {
+      if (job.kind === 'alt') printWords(job.words);
+      else await writeData(job);
+    } else {
+      await run(job);
+      if (job.words) printWords(job.words);
+    }
   } catch (error) {
     console.error(firstLine(error));
     process.exitCode = 1;

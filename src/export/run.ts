@@ -8,7 +8,11 @@ import { pdfDeck, type PdfPicture } from '../lib/pdf-deck.ts';
 import type { PictureOptions, PictureState } from './plan.ts';
 import { exportPng, mapDraft, type FeatureIds, type RenderMap } from './png.ts';
 import type { PictureDraft } from './render-map.ts';
-import { embedFonts, filesFor, textNeeds } from '../lib/svg-fonts.ts';
+import { engagementIndex, type EngagementIndex } from '../lib/engagement.ts';
+import { pictureText, type PictureText } from '../lib/picture-alt.ts';
+import { withPngText } from '../lib/png-text.ts';
+import { escapeXml } from '../lib/svg-export.ts';
+import { atSvgHead, embedFonts, filesFor, textNeeds } from '../lib/svg-fonts.ts';
 import { embeddable, NOTO_SANS_FILES } from './font-files.ts';
 import { exportSvg, type SvgScene } from './svg.ts';
 import type { DeckFormat } from './types.ts';
@@ -36,6 +40,43 @@ async function withFonts(svg: string): Promise<string> {
   return embedFonts(svg, await embeddable(files));
 }
 
+/** The words for the picture (src/lib/picture-alt.ts), from the state it shows. */
+export function pictureWords(state: PictureState, country: string | null): PictureText {
+  return pictureText({
+    dataset: state.dataset,
+    index: indexOf(state.dataset),
+    date: state.date,
+    motives: state.motives,
+    selected: state.scene ? null : country,
+    scene: state.scene ? { title: state.scene.scene.title, number: state.scene.number } : null,
+  });
+}
+
+const indexes = new WeakMap<PictureState['dataset'], EngagementIndex>();
+function indexOf(dataset: PictureState['dataset']): EngagementIndex {
+  let index = indexes.get(dataset);
+  if (!index) indexes.set(dataset, (index = engagementIndex(dataset)));
+  return index;
+}
+
+/** The SVG with its words as `<title>` and `<desc>`, first in the drawing, as readers look. */
+function describedSvg(svg: string, words: PictureText): string {
+  return atSvgHead(
+    svg,
+    `<title>${escapeXml(words.title)}</title><desc>${escapeXml(words.description)}</desc>`,
+  );
+}
+
+/** The PNG with its words as its Description text. */
+async function describedPng(blob: Blob, words: PictureText): Promise<Blob> {
+  const bytes = withPngText(
+    new Uint8Array(await blob.arrayBuffer()),
+    'Description',
+    `${words.title}. ${words.description}`,
+  );
+  return new Blob([bytes], { type: 'image/png' });
+}
+
 /** The picture of `state` as a PNG or an SVG file. */
 export async function exportPicture(
   state: PictureState,
@@ -51,12 +92,13 @@ export async function exportPicture(
     options.scale,
     options.format,
   );
+  const words = pictureWords(state, country);
   const blob =
     options.format === 'svg'
-      ? new Blob([await withFonts(exportSvg(state, options, svgScene))], {
+      ? new Blob([describedSvg(await withFonts(exportSvg(state, options, svgScene)), words)], {
           type: 'image/svg+xml',
         })
-      : await exportPng(state, options, render, ids);
+      : await describedPng(await exportPng(state, options, render, ids), words);
   return { blob, filename };
 }
 

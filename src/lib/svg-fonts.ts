@@ -115,8 +115,13 @@ export function fontFaceRules(fonts: readonly EmbeddedFont[]): string {
  */
 export function embedFonts(svg: string, fonts: readonly EmbeddedFont[]): string {
   if (fonts.length === 0) return svg;
+  return atSvgHead(svg, `<defs><style>${fontFaceRules(fonts)}</style></defs>`);
+}
+
+/** The SVG with `markup` as the first thing inside its root element. */
+export function atSvgHead(svg: string, markup: string): string {
   const open = /<svg\b[^>]*>/.exec(svg);
   if (!open) return svg;
   const at = open.index + open[0].length;
-  return `${svg.slice(0, at)}<defs><style>${fontFaceRules(fonts)}</style></defs>${svg.slice(at)}`;
+  return `${svg.slice(0, at)}${markup}${svg.slice(at)}`;
 }

@@ -235,6 +235,21 @@ test.describe('the data, without a browser', () => {
   });
 });
 
+test('--alt alone prints the picture’s title and description, and draws nothing', async () => {
+  const before = readdirSync(outputDir());
+  const run = await exportCli(['--alt', '--state', 'country=CHN&date=2025-07-10']);
+  expect(run.code).toBe(0);
+  const [title, blank, description, ...rest] = run.stdout.trimEnd().split('\n');
+  expect([title, blank, rest]).toEqual([
+    'Kabul Engagement Atlas: China and Kabul, 10 July 2025',
+    '',
+    [],
+  ]);
+  expect(description).toMatch(/^A world map of how states engage with the Taliban government/);
+  expect(description).toContain('Formal recognition: Russia.');
+  expect(readdirSync(outputDir())).toEqual(before);
+});
+
 test.describe('pictures', () => {
   // Software WebGL: loading the app and rendering take tens of seconds on a busy machine.
   test.describe.configure({ timeout: 300_000 });
@@ -303,6 +318,12 @@ test.describe('pictures', () => {
     );
     expect(texts).toContain(dataset.meta.title);
     expect(texts).toContainEqual(expect.stringMatching(/^Sources: /));
+    // Its words for a reader who cannot see it, first in the drawing.
+    expect(svg.firstChild?.nodeName).toBe('title');
+    expect(svg.getElementsByTagName('title')[0]?.textContent).toBe(
+      'Kabul Engagement Atlas: engagement with the Taliban government in Kabul, 30 June 2025',
+    );
+    expect(svg.getElementsByTagName('desc')[0]?.textContent).toContain('Ambassador level: China');
   });
 
   test('--all-scenes writes one PNG per scene, named by the app, into a folder it makes', async () => {

@@ -174,6 +174,9 @@ test('an SVG is real vectors: a path per country and arc, the title and the sour
   }).parseFromString(text, 'image/svg+xml');
   expect(doc.documentElement?.getAttribute('viewBox')).toBe('0 0 1200 675');
   expect(text).not.toContain('<image');
+  expect(doc.documentElement?.getElementsByTagName('title')[0]?.textContent).toBe(
+    'Kabul Engagement Atlas: engagement with the Taliban government in Kabul, 10 July 2025',
+  );
   expect(text).toContain('Kabul Engagement Atlas');
   expect(text).toContain('Sources:');
   expect(text).toContain('id="country-CHN"');
@@ -298,7 +301,7 @@ test('Copy puts the PNG on the clipboard', async ({ page, context }) => {
   await waitForMapReady(page);
   const dialog = await openDialog(page);
   await customSize(dialog, 400, 300, 2);
-  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(dialog.getByText('Copied to the clipboard')).toBeVisible({ timeout: 60_000 });
   const copied = await page.evaluate(async () => {
     const [item] = await navigator.clipboard.read();
@@ -307,6 +310,33 @@ test('Copy puts the PNG on the clipboard', async ({ page, context }) => {
   });
   const png = PNG.sync.read(Buffer.from(copied));
   expect([png.width, png.height]).toEqual([800, 600]);
+});
+
+test('the dialog gives the picture’s alt text to copy, and the PNG carries it as its Description', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?date=2025-07-10&country=CHN');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  const alt = dialog.getByRole('textbox', { name: 'Alt text' });
+  await expect(alt).toHaveValue(/^A world map of how states engage .* China is highlighted: /);
+  const text = await alt.inputValue();
+  await dialog.getByRole('button', { name: 'Copy alt text' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+  await customSize(dialog, 320, 200, 1);
+  await download(page, dialog, test.info().outputPath('alt.png'));
+  const bytes = readFileSync(test.info().outputPath('alt.png'));
+  // The iTXt chunk: keyword, five bytes of flags and empty tags, then the words in UTF-8.
+  const at = bytes.indexOf('iTXtDescription');
+  expect(at).toBeGreaterThan(0);
+  const length = bytes.readUInt32BE(at - 4);
+  const words = bytes.subarray(at + 4 + 'Description'.length + 5, at + 4 + length).toString('utf8');
+  expect(words).toBe(`Kabul Engagement Atlas: China and Kabul, 10 July 2025. ${text}`);
+  expect(PNG.sync.read(bytes).width).toBe(320);
 });
 
 test('a picture 8192 pixels wide is drawn at full size', async ({ page }) => {
