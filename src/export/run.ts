@@ -152,7 +152,10 @@ export async function exportDeck(
         ...size,
       });
     } else {
-      const blob = await exportPng(state, png, render, ids);
+      const blob = await describedPng(
+        await exportPng(state, png, render, ids),
+        pictureWords(state, null),
+      );
       pngs[exportFileName(nameState(state, null), size, scale, 'png')] = new Uint8Array(
         await blob.arrayBuffer(),
       );

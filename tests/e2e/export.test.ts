@@ -261,12 +261,16 @@ test('in presentation mode the whole deck downloads as a zip of numbered PNGs', 
   expect(file.suggestedFilename()).toBe('kabul-atlas_scenes_320x200@1x.zip');
   await file.saveAs(test.info().outputPath('scenes.zip'));
   const { unzipSync } = await import('fflate');
-  const entries = Object.keys(unzipSync(readFileSync(test.info().outputPath('scenes.zip')))).sort();
+  const files = unzipSync(readFileSync(test.info().outputPath('scenes.zip')));
+  const entries = Object.keys(files).sort();
   expect(entries).toEqual(
     dataset.scenes
       .map((s, i) => `kabul-atlas_scene-${String(i + 1).padStart(2, '0')}-${s.id}_320x200@1x.png`)
       .sort(),
   );
+  // Each scene's PNG tells its own scene in its Description.
+  const third = Buffer.from(files[entries[2]!]!);
+  expect(third.includes(`scene 3: ${dataset.scenes[2]!.title}`)).toBe(true);
 });
 
 test('in presentation mode the whole deck downloads as a PDF, a page per scene', async ({
