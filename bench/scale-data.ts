@@ -19,15 +19,11 @@ export function shippedGeometryCountries(): GeometryCountry[] {
   const topology = JSON.parse(
     readFileSync(join(REPO_ROOT, 'public/geo/countries.json'), 'utf8'),
   ) as Topology;
-  const countries = topology.objects['countries'] as GeometryCollection<{
-    name: string;
-    label: [number, number];
-  }>;
-  return countries.geometries.map((g) => ({
-    id: String(g.id),
-    name: g.properties!.name,
-    label: g.properties!.label,
-  }));
+  const countries = topology.objects['countries'] as GeometryCollection;
+  return countries.geometries.map((g) => {
+    const properties = g.properties as { name: string; label: [number, number] };
+    return { id: String(g.id), name: properties.name, label: properties.label };
+  });
 }
 
 /** The shipped dataset, parsed; throws if it does not validate. */
