@@ -149,3 +149,31 @@ export function latestEventDay(events: readonly EngagementEvent[]): Day | null {
   }
   return latest;
 }
+
+/** Each actor's event days (the days they count from), in date order. Build once per dataset. */
+export function eventDaysByActor(events: readonly EngagementEvent[]): Map<string, Day[]> {
+  const out = new Map<string, Day[]>();
+  for (const event of events) {
+    const days = out.get(event.actor);
+    if (days) days.push(countsFrom(event));
+    else out.set(event.actor, [countsFrom(event)]);
+  }
+  for (const days of out.values()) days.sort();
+  return out;
+}
+
+/**
+ * How many of `days` (sorted) fall on or before `day`: an actor's events so far, by halving.
+ * @example eventsBy(['2021-09-01', '2022-01-01', '2023-01-01'], '2022-06-30') // 2
+ */
+export function eventsBy(days: readonly Day[] | undefined, day: Day): number {
+  if (!days) return 0;
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
