@@ -177,3 +177,22 @@ export function eventsBy(days: readonly Day[] | undefined, day: Day): number {
   }
   return lo;
 }
+
+/** Every day on which some country's level or tension changes, in date order. */
+export function changeDays(index: EngagementIndex): Day[] {
+  const days = new Set<Day>();
+  for (const changes of [...index.levels.values(), ...index.tensions.values()])
+    for (const c of changes) days.add(c.day);
+  return [...days].sort();
+}
+
+/**
+ * The last of `days` (sorted) on or before `day`, or `''` before the first: the map's levels and
+ * tensions on `day` are those of that change day, so two days between the same changes share
+ * them and a step between them changes nothing downstream.
+ * @example lastChangeOn(['2021-08-15', '2022-03-01'], '2022-02-10') // '2021-08-15'
+ */
+export function lastChangeOn(days: readonly Day[], day: Day): Day {
+  const n = eventsBy(days, day);
+  return n > 0 ? days[n - 1]! : '';
+}

@@ -19,7 +19,7 @@ import { shipped } from './helpers.ts';
 
 const result = validateDataset(scaleDatasetTexts());
 const scale = result.ok ? result.dataset : (undefined as never);
-const pakistan = dossierOf(scale, engagementIndex(scale), 'PAK', scale.meta.reviewedThrough);
+const pakistan = dossierOf(scale, engagementIndex(scale), 'PAK', scale.meta.reviewedThrough)!;
 
 function event(id: string, date: string, extra: Partial<DossierEvent> = {}): DossierEvent {
   return {
@@ -45,7 +45,7 @@ test('no shipped country has a timeline long enough to be paged', () => {
   const index = engagementIndex(dataset);
   const longest = Math.max(
     ...dataset.countries.map(
-      (c) => dossierOf(dataset, index, c.id, dataset.meta.reviewedThrough).events.length,
+      (c) => dossierOf(dataset, index, c.id, dataset.meta.reviewedThrough)!.events.length,
     ),
   );
   expect(longest).toBeLessThanOrEqual(LONG_TIMELINE);
