@@ -62,11 +62,18 @@ test('at 200 countries: aimable timeline marks, 40 arcs, a long panel that pages
   // Each shown event keeps its sources.
   expect(await panel.locator('li.event:not(:has(.cites))').count()).toBe(0);
 
-  // A gathered mark steps (last: it moves the date) through its days by keyboard, and Enter goes to the day reached.
+  // Last, as it moves the date: a gathered mark steps through its days by keyboard, and Enter
+  // goes to the day reached.
   const first = marks.first();
   await expect(first).toHaveAccessibleName(/ to .*: \d+ events on \d+ days$/);
   await first.focus();
   await expect(first).toHaveAccessibleName(/\(day 1 of .* on \d+ days\)$/);
+  // Back from the next mark's first day to this one's last.
+  await marks.nth(1).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAccessibleName(/\(day (\d+) of .* on \1 days\)$/);
+  await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await expect(first).toHaveAccessibleName(/^\d+ \w+ \d{4}, \d+ events? \(day 2 of /);
   const day = /^(\d+ \w+ \d{4})/.exec((await first.getAttribute('aria-label')) ?? '')![1]!;
