@@ -60,3 +60,8 @@ export function range(summary: Summary, format: (value: number) => string): stri
   if (summary.n === 1 || summary.min === summary.max) return format(summary.median);
   return `${format(summary.median)} (${format(summary.min)}–${format(summary.max)})`;
 }
+
+/** A whole number with thousands separated: `7,295`; `–` for no value. */
+export function count(value: number): string {
+  return Number.isFinite(value) ? Math.round(value).toLocaleString('en-GB') : '–';
+}

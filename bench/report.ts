@@ -7,6 +7,7 @@ import type { ExportFigures, Figures, PerPage } from './figures.ts';
 import { kb, ms, range, table, times } from './markdown.ts';
 import { KIND_LABELS, KINDS, type Kind, type Size } from './resources.ts';
 import type { Plan } from './scenarios.ts';
+import { scaleSection, scaleSummaryLines, type ScaleFigures } from './scale-report.ts';
 import { ratio, type Summary } from './stats.ts';
 import { TARGETS, type Target } from './targets.ts';
 import { PAGE_NAMES, type LighthouseSection, type Machine, type PageName } from './types.ts';
@@ -23,6 +24,8 @@ export interface ReportInput {
    * benches run before it existed or with --gpu-runs 0.
    */
   gpu?: GpuPass | null;
+  /** The scale pass (bench/scale-report.ts); absent from benches before it or with --scale-runs 0. */
+  scale?: ScaleFigures | null;
   /** How long the whole bench took, builds included. */
   minutes: number;
 }
@@ -477,6 +480,7 @@ export function renderReport(input: ReportInput): string {
     ...exportsTable(f.exports),
     '',
     ...(input.gpu ? [...gpuSection(input.gpu), ''] : []),
+    ...(input.scale ? [...scaleSection(input.scale), ''] : []),
     ...lighthouseSection(input.lighthouse),
   ];
   const errors = PAGE_NAMES.flatMap((p) => f.consoleErrors[p].map((e) => `${p}: ${e}`));
@@ -493,6 +497,7 @@ export function summaryLines(
   figures: Figures,
   lighthouse: LighthouseSection,
   gpu: GpuPass | null = null,
+  scale: ScaleFigures | null = null,
 ): string[] {
   const f = figures;
   const judged = judgeTargets(f, lighthouse);
@@ -526,5 +531,6 @@ export function summaryLines(
               `${verdict.status.padEnd(10)} ${target.label} (GPU compositing): ${value === null ? '–' : target.format(value)}`,
           )
       : []),
+    ...(scale ? scaleSummaryLines(scale) : []),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * The benchmark: `npm run bench` (this file, through tsx).
  *
- *   npm run bench [-- --runs N] [--gpu-runs N] [--skip-build] [--no-lighthouse] [--out FILE]
+ *   npm run bench [-- --runs N] [--gpu-runs N] [--scale-runs N] [--skip-build] [--no-lighthouse] [--out FILE]
  *   npm run bench -- --from-results     (the report again from bench/dist/results.json)
  *
  * Builds the app (dist/) and the two comparison pages (bench/dist/floor, bench/dist/deck; see
@@ -20,13 +20,14 @@ import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Topology } from 'topojson-specification';
-import { REPO_ROOT } from '../scripts/dataset-files.ts';
+import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from '../scripts/dataset-files.ts';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../scripts/ensure-chromium.ts';
 import { isMain } from '../scripts/is-main.ts';
 import { startServer, type RunningServer } from '../scripts/serve.ts';
 import { countryFeatures, frameOf } from '../src/lib/countries.ts';
 import type { Scene } from '../src/lib/schema.ts';
 import { sceneMapState, transitionDuration } from '../src/lib/scene-view.ts';
+import { validateDataset } from '../src/lib/validate.ts';
 import { figuresOf, type Figures } from './figures.ts';
 import {
   compositingOf,
@@ -39,6 +40,9 @@ import {
 import { renderReport, summaryLines, type GpuPass, type ReportInput } from './report.ts';
 import { sizeOf, totalsByKind, type Shipped } from './resources.ts';
 import { runOrder, runPage, VIEWPORT, type Plan } from './scenarios.ts';
+import { runScalePass, timeValidation } from './scale.ts';
+import { SCALE_DATA_DIR, writeScaleDataset } from './scale-data.ts';
+import { scaleFiguresOf } from './scale-report.ts';
 import {
   PAGE_NAMES,
   type LighthouseSection,
@@ -84,8 +88,8 @@ async function runPass(
   return results;
 }
 
-function build() {
-  const steps: [string, string[]][] = [
+function build(scale: boolean) {
+  const steps: [string, string[], NodeJS.ProcessEnv?][] = [
     // Into bench/dist/app rather than dist/: other work (the browser tests) rebuilds dist/, and
     // a rebuild during the runs would swap the hashed files under the pages.
     [
@@ -95,9 +99,21 @@ function build() {
     ['the floor page', ['vite', 'build', '--config', 'bench/vite.config.ts', '--mode', 'floor']],
     ['the deck.gl page', ['vite', 'build', '--config', 'bench/vite.config.ts', '--mode', 'deck']],
   ];
-  for (const [what, args] of steps) {
+  if (scale) {
+    log(`Writing the 200-country dataset to ${writeScaleDataset()}`);
+    steps.push([
+      'the app on the 200-country dataset',
+      ['vite', 'build', '--logLevel', 'warn', '--outDir', 'bench/dist/app-scale', '--emptyOutDir'],
+      { ATLAS_DATA_DIR: SCALE_DATA_DIR },
+    ]);
+  }
+  for (const [what, args, env] of steps) {
     log(`Building ${what}: npx ${args.join(' ')}`);
-    const result = spawnSync('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+    const result = spawnSync('npx', args, {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 2, 2],
+      env: { ...process.env, ...env },
+    });
     if (result.status !== 0) throw new Error(`Building ${what} failed (exit ${result.status}).`);
   }
 }
@@ -289,6 +305,17 @@ function machine(
   };
 }
 
+/** Runs of `validateDataset` on the 200-country dataset, timed in Node. */
+const VALIDATION_RUNS = 7;
+
+/** How long `validateDataset` takes on the 200-country dataset, as the app would run it (ms each). */
+function validationTimes(): number[] {
+  const texts = readDatasetFolder(SCALE_DATA_DIR);
+  const geometryIds = shippedGeometryIds();
+  log(`Validating the 200-country dataset ${VALIDATION_RUNS} times…`);
+  return timeValidation(() => validateDataset(texts, { geometryIds }), VALIDATION_RUNS);
+}
+
 /** The raw runs and the report's input of the last bench. */
 const RESULTS = join(BENCH_DIST, 'results.json');
 
@@ -302,7 +329,11 @@ function rewriteReport(out: string) {
   // JSON has no NaN: a figure that was not measured comes back as null, which reads the same.
   writeFileSync(out, renderReport({ ...input, date: new Date(input.date) }));
   log(`Wrote ${out} from ${RESULTS}.`);
-  console.log(summaryLines(input.figures, input.lighthouse, input.gpu ?? null).join('\n'));
+  console.log(
+    summaryLines(input.figures, input.lighthouse, input.gpu ?? null, input.scale ?? null).join(
+      '\n',
+    ),
+  );
 }
 
 async function main() {
@@ -315,6 +346,8 @@ async function main() {
       'no-lighthouse': { type: 'boolean', default: false },
       out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
       'from-results': { type: 'boolean', default: false },
+      // The scale pass (issue 17, item 7): as many runs as the first pass by default; 0 skips it.
+      'scale-runs': { type: 'string' },
     },
   });
   if (values['from-results']) {
@@ -327,17 +360,23 @@ async function main() {
   if (!Number.isInteger(gpuRunCount) || gpuRunCount < 0) {
     throw new Error('--gpu-runs must be a whole number ≥ 0');
   }
+  const scaleRunCount = Number(values['scale-runs'] ?? runs);
+  if (!Number.isInteger(scaleRunCount) || scaleRunCount < 0) {
+    throw new Error('--scale-runs must be a whole number ≥ 0');
+  }
   const started = Date.now();
   const loadBefore = loadavg();
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
 
-  if (!values['skip-build']) build();
+  if (!values['skip-build']) build(scaleRunCount > 0);
   const servers: Record<PageName, RunningServer> = {
     app: await startServer({ root: join(BENCH_DIST, 'app'), port: 0 }),
     floor: await startServer({ root: join(BENCH_DIST, 'floor'), port: 0 }),
     deck: await startServer({ root: join(BENCH_DIST, 'deck'), port: 0 }),
   };
+  const scaleServer =
+    scaleRunCount > 0 ? await startServer({ root: join(BENCH_DIST, 'app-scale'), port: 0 }) : null;
   const urls = Object.fromEntries(PAGE_NAMES.map((n) => [n, servers[n].url])) as Record<
     PageName,
     string
@@ -352,6 +391,15 @@ async function main() {
     const compositing = await compositingOf(browser);
     const browserVersion = browser.version();
     const results = await runPass(browser, plan, runs, 'Run');
+    const scaleResults = scaleServer
+      ? await runScalePass(
+          browser,
+          { shipped: urls.app, scale: scaleServer.url },
+          plan,
+          scaleRunCount,
+          log,
+        )
+      : [];
     // Nothing else running during the second pass and Lighthouse: an idle browser still has
     // processes that wake up, on the same two cores.
     await browser.close();
@@ -362,6 +410,7 @@ async function main() {
     const gpu: GpuPass | null = gpuRuns
       ? { compositing: gpuRuns.compositing, figures: figuresOf(gpuRuns.results, bytes) }
       : null;
+    const scale = scaleServer ? scaleFiguresOf(scaleResults, validationTimes()) : null;
     const lighthouseSection = values['no-lighthouse']
       ? ({ status: 'skipped', note: 'run with --no-lighthouse.' } as const)
       : await lighthouse(urls.app);
@@ -371,6 +420,7 @@ async function main() {
       plan,
       figures,
       gpu,
+      scale,
       lighthouse: lighthouseSection,
       minutes: (Date.now() - started) / 60_000,
     };
@@ -378,15 +428,16 @@ async function main() {
     mkdirSync(BENCH_DIST, { recursive: true });
     writeFileSync(
       RESULTS,
-      JSON.stringify({ input, results, gpuResults: gpuRuns?.results ?? [] }, null, 2),
+      JSON.stringify({ input, results, gpuResults: gpuRuns?.results ?? [], scaleResults }, null, 2),
     );
     log(
       `Wrote ${values.out} (and bench/dist/results.json) in ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
     );
-    console.log(summaryLines(figures, lighthouseSection, gpu).join('\n'));
+    console.log(summaryLines(figures, lighthouseSection, gpu, scale).join('\n'));
   } finally {
     await browser.close();
     await Promise.all(PAGE_NAMES.map((n) => servers[n].close()));
+    await scaleServer?.close();
   }
 }
 

@@ -51,19 +51,19 @@ type Key = 'PageDown' | 'PageUp' | 'End';
 type Category = 'economic' | 'security' | 'geopolitical';
 
 /** How a page makes each change: `prepare` is untimed, `act` is what is measured. */
-interface Change {
+export interface Change {
   prepare?: () => Promise<void>;
   act: () => Promise<unknown>;
 }
 
-interface Driver {
+export interface Driver {
   date: (key: Key) => Change;
   select: (id: string) => Change;
   /** `null` where the page draws no arcs (the floor). */
   motive: (category: Category) => Change | null;
 }
 
-function appDriver(page: Page, plan: Plan): Driver {
+export function appDriver(page: Page, plan: Plan): Driver {
   const slider = page.getByRole('slider', { name: 'Map date' });
   const nameOf = (id: string) => plan.countries.find((c) => c.id === id)?.name ?? id;
   return {
@@ -118,13 +118,13 @@ async function measure(page: Page, cdp: CDPSession, change: Change): Promise<Cha
 }
 
 /** Script from `change` to the end of the frame after it, traced (ms; NaN if it timed out). */
-async function traced(page: Page, change: Change): Promise<number> {
+export async function traced(page: Page, change: Change): Promise<number> {
   await change.prepare?.();
   return measureNextFrame(page, change.act);
 }
 
 /** Makes `change` and waits for the map, measuring nothing. */
-async function settle(page: Page, change: Change): Promise<void> {
+export async function settle(page: Page, change: Change): Promise<void> {
   await change.prepare?.();
   await untilReady(page, change.act);
 }

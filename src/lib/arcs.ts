@@ -243,3 +243,45 @@ export function visibleArcIds(
   }
   return ids;
 }
+
+/**
+ * The most arcs the map draws at once. Twenty (the shipped data's every motive) read apart; past
+ * about forty the lines into Kabul merge into one yellow mass where no arc can be followed, so
+ * the rest are left to the country panels and the table, and the key says how many.
+ */
+export const ARC_LIMIT = 40;
+
+/** The arcs drawn, and how many shown arcs were left out to keep them legible. */
+export interface DrawnArcs {
+  ids: Set<string>;
+  leftOut: number;
+}
+
+/**
+ * The strongest `limit` of the shown arcs: by `strength` of their country (higher first: its
+ * level's rank, then its events so far), ties in data order. The selected country's arcs are
+ * always drawn, besides the limit: a reader who picked it wants to see why it engages. Under the
+ * limit nothing changes.
+ * @example strongestArcs(arcs, shown, (actor) => rankOf(actor), 40, 'PAK') // { ids, leftOut: 109 }
+ */
+export function strongestArcs(
+  arcs: readonly ArcProps[],
+  shown: ReadonlySet<string>,
+  strength: (actor: string) => number,
+  limit: number = ARC_LIMIT,
+  selected: string | null = null,
+): DrawnArcs {
+  const candidates = arcs.filter((a) => shown.has(a.id));
+  if (candidates.length <= limit) return { ids: new Set(shown), leftOut: 0 };
+  const strengthOf = new Map<string, number>();
+  for (const a of candidates)
+    if (!strengthOf.has(a.actor)) strengthOf.set(a.actor, strength(a.actor));
+  const ranked = candidates
+    .map((arc, order) => ({ arc, order }))
+    .sort(
+      (a, b) => strengthOf.get(b.arc.actor)! - strengthOf.get(a.arc.actor)! || a.order - b.order,
+    );
+  const ids = new Set(ranked.slice(0, limit).map((r) => r.arc.id));
+  for (const a of candidates) if (a.actor === selected) ids.add(a.id);
+  return { ids, leftOut: candidates.length - ids.size };
+}

@@ -149,3 +149,50 @@ export function latestEventDay(events: readonly EngagementEvent[]): Day | null {
   }
   return latest;
 }
+
+/** Each actor's event days (the days they count from), in date order. Build once per dataset. */
+export function eventDaysByActor(events: readonly EngagementEvent[]): Map<string, Day[]> {
+  const out = new Map<string, Day[]>();
+  for (const event of events) {
+    const days = out.get(event.actor);
+    if (days) days.push(countsFrom(event));
+    else out.set(event.actor, [countsFrom(event)]);
+  }
+  for (const days of out.values()) days.sort();
+  return out;
+}
+
+/**
+ * How many of `days` (sorted) fall on or before `day`: an actor's events so far, by halving.
+ * @example eventsBy(['2021-09-01', '2022-01-01', '2023-01-01'], '2022-06-30') // 2
+ */
+export function eventsBy(days: readonly Day[] | undefined, day: Day): number {
+  if (!days) return 0;
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Every day on which some country's level or tension changes, in date order. */
+export function changeDays(index: EngagementIndex): Day[] {
+  const days = new Set<Day>();
+  for (const changes of [...index.levels.values(), ...index.tensions.values()])
+    for (const c of changes) days.add(c.day);
+  return [...days].sort();
+}
+
+/**
+ * The last of `days` (sorted) on or before `day`, or `''` before the first: the map's levels and
+ * tensions on `day` are those of that change day, so two days between the same changes share
+ * them and a step between them changes nothing downstream.
+ * @example lastChangeOn(['2021-08-15', '2022-03-01'], '2022-02-10') // '2021-08-15'
+ */
+export function lastChangeOn(days: readonly Day[], day: Day): Day {
+  const n = eventsBy(days, day);
+  return n > 0 ? days[n - 1]! : '';
+}

@@ -71,7 +71,8 @@ export interface OutlineChanges {
   held: Map<string, OutlineProps>;
 }
 
-const flagsOf = (id: string, roles: readonly OutlineRole[]): OutlineProps => ({
+/** A country's flags in the outlines' source, from its roles. */
+export const flagsOf = (id: string, roles: readonly OutlineRole[]): OutlineProps => ({
   id,
   hovered: roles.includes('hovered'),
   selected: roles.includes('selected'),
@@ -111,4 +112,22 @@ export function outlineChanges(
     next.set(id, props);
   }
   return { add, update, held: next };
+}
+
+/**
+ * Whether going from the flags a source `held` to the `wanted` roles changes tension and conflict
+ * flags only: what a date step changes, which the map may draw a frame after the colours, unlike
+ * the pointer's or the selection's outline.
+ */
+export function onlyTension(
+  held: ReadonlyMap<string, OutlineProps>,
+  wanted: ReadonlyMap<string, readonly OutlineRole[]>,
+): boolean {
+  const others = (roles: readonly OutlineRole[]) =>
+    roles.filter((r) => r !== 'tension' && r !== 'conflict').join();
+  const heldOthers = (p: OutlineProps | undefined) =>
+    p ? others(OUTLINE_ROLES.filter((r) => p[r])) : '';
+  for (const [id, roles] of wanted) if (others(roles) !== heldOthers(held.get(id))) return false;
+  for (const [id, p] of held) if (!wanted.has(id) && heldOthers(p) !== '') return false;
+  return true;
 }

@@ -253,3 +253,167 @@ export function articleDate(dataset: Pick<Dataset, 'meta' | 'events' | 'motives'
 function dayPrecise(date: string, from: Day | undefined, counted: () => Day): Day | null {
   return from !== undefined || precisionOf(date) === 'day' ? counted() : null;
 }
+
+/**
+ * One mark on the timeline: the days whose ticks fall within one aimable width of the track.
+ * Where the events are sparse a mark holds one day and is drawn as its tick always was; where
+ * they crowd (200 countries, 5,000 events: 1,600 days on 850 px) a mark stands for every day in
+ * its bin and its height says how many events they hold.
+ */
+export interface TimelineMark {
+  /** Its days in date order; a mark always has at least one. */
+  ticks: TimelineTick[];
+  /** Where it sits along the track (0..1): its one day's, or the middle of its bin. */
+  position: number;
+  /** How many events its days hold. */
+  events: number;
+  /**
+   * The change its days bring: a lone day's level or tension as its tick has it; for several
+   * days, the one most of them bring (ties to the closer level, the stronger tension), so a bin
+   * of forty events is not painted by its one conflict.
+   */
+  level?: string;
+  tension?: TensionState;
+}
+
+/**
+ * The narrowest a mark may be: a finger needs about 24 px (WCAG 2.5.8), a mouse pointer about 8.
+ * The mouse figure is a little under the 9 px hit area a tick had, so the shipped timeline keeps
+ * its ticks where they stood apart.
+ */
+export const MARK_GAP_PX = { touch: 24, mouse: 8 } as const;
+
+/**
+ * The ticks gathered into marks, one per `gapPx`-wide bin of a track `trackPx` wide. A bin with
+ * a single day keeps the day's own position, so a sparse timeline is drawn as before.
+ * @example timelineMarks(ticks, 850, MARK_GAP_PX.mouse, dataset.levels.levels).length // 38 shipped
+ */
+export function timelineMarks(
+  ticks: readonly TimelineTick[],
+  trackPx: number,
+  gapPx: number,
+  levels: readonly Pick<Level, 'id' | 'rank'>[] = [],
+): TimelineMark[] {
+  const rank = new Map(levels.map((l) => [l.id, l.rank]));
+  const bins = Math.max(1, Math.floor(trackPx / gapPx));
+  const binOf = (tick: TimelineTick) => Math.min(bins - 1, Math.floor(tick.position * bins));
+  const marks: TimelineMark[] = [];
+  let bin = -1;
+  for (const tick of ticks) {
+    const b = binOf(tick);
+    const last = marks[marks.length - 1];
+    if (last && b === bin) {
+      last.ticks.push(tick);
+      last.position = (b + 0.5) / bins;
+      last.events += tick.events.length;
+    } else {
+      const mark: TimelineMark = {
+        ticks: [tick],
+        position: tick.position,
+        events: tick.events.length,
+      };
+      if (tick.level !== undefined) mark.level = tick.level;
+      if (tick.tension !== undefined) mark.tension = tick.tension;
+      marks.push(mark);
+    }
+    bin = b;
+  }
+  for (const mark of marks) if (mark.ticks.length > 1) mostBrought(mark, rank);
+  return marks;
+}
+
+/** Sets a gathered mark's level or tension to the change most of its days bring. */
+function mostBrought(mark: TimelineMark, rank: ReadonlyMap<string, number>) {
+  const counts = new Map<string, number>();
+  for (const t of mark.ticks) {
+    const change = t.tension === 'conflict' || t.tension === 'tension' ? t.tension : t.level;
+    if (change !== undefined) counts.set(change, (counts.get(change) ?? 0) + 1);
+  }
+  const weight = (c: string) =>
+    c === 'conflict' || c === 'tension' ? 100 + TENSION_WEIGHT[c] : (rank.get(c) ?? -Infinity);
+  let best: string | undefined;
+  for (const [change, n] of counts) {
+    const bestN = best === undefined ? 0 : counts.get(best)!;
+    if (n > bestN || (n === bestN && weight(change) > weight(best!))) best = change;
+  }
+  delete mark.level;
+  delete mark.tension;
+  if (best === 'conflict' || best === 'tension') mark.tension = best;
+  else if (best !== undefined) mark.level = best;
+}
+
+/**
+ * How tall a mark's bar is drawn (px): 10 for one event, as a tick always was, up to 22 for the
+ * busiest mark, in proportion to its count against the busiest (`most`, at least 8, so a
+ * sparse timeline's marks of two or three events stay close to the ticks beside them).
+ * @example markHeight(1, 80) // 10
+ * @example markHeight(40, 80) // 16
+ */
+export function markHeight(events: number, most: number): number {
+  if (events <= 1) return 10;
+  return Math.round(10 + (12 * Math.min(events, most)) / Math.max(8, most));
+}
+
+/**
+ * What a mark says of itself: its day and events, or the span of its days and how many.
+ * @example markName(mark) // '3 March 2024, 2 events' or '3–19 March 2024: 12 events on 7 days'
+ */
+export function markName(mark: TimelineMark): string {
+  const events = `${mark.events} ${mark.events === 1 ? 'event' : 'events'}`;
+  const first = mark.ticks[0]!.day;
+  const last = mark.ticks[mark.ticks.length - 1]!.day;
+  if (first === last) return `${formatDate(first)}, ${events}`;
+  return `${formatDate(first)} to ${formatDate(last)}: ${events} on ${mark.ticks.length} days`;
+}
+
+/**
+ * What a mark's tip says: a day's own summary, or the span and its first events with how many
+ * more there are, so a crowded bin never fills the screen.
+ */
+export function markSummary(mark: TimelineMark, maxLines = 4): string {
+  if (mark.ticks.length === 1) return mark.ticks[0]!.summary;
+  const lines = mark.ticks.flatMap((t) => t.summary.split('\n'));
+  const more = lines.length - maxLines;
+  return [
+    `${markName(mark)}.`,
+    ...lines.slice(0, maxLines),
+    ...(more > 0 ? [`…and ${more} more: step through them with the arrow keys`] : []),
+  ].join('\n');
+}
+
+/** A place on the timeline's marks: which mark, and which of its days. */
+export interface MarkPlace {
+  mark: number;
+  day: number;
+}
+
+/**
+ * Where an arrow key (or Home, End) moves the keyboard among the marks: day by day through a
+ * mark's days, then on to the next mark; `null` for any other key.
+ * @example markStep([{ ticks: [a, b] }, { ticks: [c] }], { mark: 0, day: 1 }, 'ArrowRight') // { mark: 1, day: 0 }
+ */
+export function markStep(
+  marks: readonly Pick<TimelineMark, 'ticks'>[],
+  at: MarkPlace,
+  key: string,
+): MarkPlace | null {
+  const last = marks.length - 1;
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown': {
+      if (at.day < marks[at.mark]!.ticks.length - 1) return { mark: at.mark, day: at.day + 1 };
+      return at.mark < last ? { mark: at.mark + 1, day: 0 } : at;
+    }
+    case 'ArrowLeft':
+    case 'ArrowUp': {
+      if (at.day > 0) return { mark: at.mark, day: at.day - 1 };
+      return at.mark > 0 ? { mark: at.mark - 1, day: marks[at.mark - 1]!.ticks.length - 1 } : at;
+    }
+    case 'Home':
+      return { mark: 0, day: 0 };
+    case 'End':
+      return { mark: last, day: marks[last]!.ticks.length - 1 };
+    default:
+      return null;
+  }
+}

@@ -3,6 +3,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { createContext, untrack } from 'svelte';
+import { afterNextFrame } from '../ui/after-frame.ts';
 
 export class MapContext {
   /** The MapLibre map, once created. */
@@ -22,6 +23,36 @@ export class MapContext {
       untrack(() => this.pending--);
     }
   }
+
+  /**
+   * Runs `work` just after the next frame, holding readiness until it has run: for a change the
+   * reader cannot tell a frame late (which label wins a collision), so that frame shows the
+   * date's colours without waiting for it. A later call replaces one not yet run, so a play or a
+   * held key sends the worker one change per frame, not one per step. Returns a cancel.
+   */
+  afterFrame(key: string, work: () => void): () => void {
+    this.#deferred.get(key)?.();
+    let done: () => void = () => {};
+    void this.hold(new Promise<void>((resolve) => (done = resolve)));
+    const cancelFrame = afterNextFrame(() => {
+      this.#deferred.delete(key);
+      try {
+        work();
+      } finally {
+        done();
+      }
+    });
+    const cancel = () => {
+      cancelFrame();
+      this.#deferred.delete(key);
+      done();
+    };
+    this.#deferred.set(key, cancel);
+    return cancel;
+  }
+  // Bookkeeping of the runs waiting for a frame, not state anything renders from.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #deferred = new Map<string, () => void>();
 }
 
 export const [getMapContext, setMapContext] = createContext<MapContext>();

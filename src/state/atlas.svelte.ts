@@ -4,7 +4,14 @@
  * (date, selection, filters, camera, view) round-trips through the URL.
  */
 import type { Day } from '../lib/dates.ts';
-import { engagementIndex, levelsOn, tensionsOn, type EngagementIndex } from '../lib/engagement.ts';
+import {
+  changeDays,
+  engagementIndex,
+  lastChangeOn,
+  levelsOn,
+  tensionsOn,
+  type EngagementIndex,
+} from '../lib/engagement.ts';
 import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
 import { FOCUS_ID } from '../lib/style.ts';
 import {
@@ -58,10 +65,17 @@ export class AtlasState {
   /** The scene on screen in presentation mode. */
   scene = $derived.by(() => this.dataset.scenes[this.sceneIndex] ?? null);
 
+  /**
+   * The last day on or before the date on which a level or tension changes. Levels and tensions
+   * are computed from it, not from the date: a step that crosses no change day keeps the same
+   * maps, and nothing that reads them (fills, outlines, labels, arcs, hotspots) runs again.
+   */
+  readonly #changeDays: readonly Day[];
+  #changeDay = $derived.by(() => lastChangeOn(this.#changeDays, this.date));
   /** Each country's level on the date. */
-  levels = $derived.by(() => levelsOn(this.index, this.date));
+  levels = $derived.by(() => levelsOn(this.index, this.#changeDay || this.date));
   /** Each country in tension or conflict with Kabul on the date. */
-  tensions = $derived.by(() => tensionsOn(this.index, this.date));
+  tensions = $derived.by(() => tensionsOn(this.index, this.#changeDay || this.date));
   /**
    * The countries of the map (`framable`: more than the data names) whose level the legend filter
    * hides on the date. Never Afghanistan: it is the focus, not a level ("No data" hidden would
@@ -80,6 +94,7 @@ export class AtlasState {
   constructor(dataset: Dataset, mapCountries: Iterable<string> = []) {
     this.dataset = dataset;
     this.index = engagementIndex(dataset);
+    this.#changeDays = changeDays(this.index);
     this.allLevels = [...dataset.levels.levels.map((l) => l.id), NO_DATA];
     this.framable = new Set([...dataset.countries.map((c) => c.id), ...mapCountries]);
     this.context = {
