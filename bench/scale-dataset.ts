@@ -297,6 +297,8 @@ export function scaleDataset(
       disagreements: [...shipped.disagreements, ...disagreements],
     },
     'scenes.json': { $schema: schema('scenes'), scenes: shipped.scenes },
+    // The shipped editions: the grown data claims no edition of its own.
+    'changelog.json': { $schema: schema('changelog'), editions: shipped.changelog },
   };
 }
 
