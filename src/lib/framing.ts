@@ -5,6 +5,7 @@
  * in, so the same state and the same screen always give the same camera, and the URL need carry
  * only the selection, never a camera the reader did not choose.
  */
+import { REGION_BOUNDS } from './scene-view.ts';
 import { ZOOM_RANGE, type Camera } from './url-state.ts';
 import {
   fitBounds,
@@ -15,15 +16,6 @@ import {
   type Padding,
   type Size,
 } from './viewport.ts';
-
-/**
- * The region from the Atlantic to the Pacific, as the atlas opens on; also what a scene frames
- * when none of its countries has a frame (a page bug, since the validator checks that they exist).
- */
-export const REGION_BOUNDS: Bounds = [
-  [-12, 2],
-  [128, 62],
-];
 
 /** A box over the map, in CSS pixels from the map's top left. */
 export interface Box {

@@ -11,7 +11,6 @@
  * made room for it.
  */
 import { addDays, daysBetween, type Day } from './dates.ts';
-import { REGION_BOUNDS } from './framing.ts';
 import type { MotiveCategory, Scene } from './schema.ts';
 import { ZOOM_RANGE, type Camera } from './url-state.ts';
 import {
@@ -67,8 +66,14 @@ export const FRAME_MARGIN = 24;
 /** How far a "fit these countries" scene zooms in at most, unless the scene says otherwise. */
 export const DEFAULT_SCENE_MAX_ZOOM = 5.5;
 
-/** What a scene frames when none of its countries has a frame: the region the atlas opens on. */
-export { REGION_BOUNDS } from './framing.ts';
+/**
+ * What a scene frames when none of its countries has a frame (a page bug, since the validator
+ * checks that they exist): the region from the Atlantic to the Pacific, as the atlas opens on.
+ */
+export const REGION_BOUNDS: Bounds = [
+  [-12, 2],
+  [128, 62],
+];
 
 /** The shortest and longest transition between two scenes, in milliseconds. */
 export const TRANSITION_MS = { min: 900, max: 2800 } as const;
