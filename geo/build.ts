@@ -19,6 +19,7 @@ import { feature, mesh, meshArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, GeometryObject, Objects, Topology } from 'topojson-specification';
+import { frameOf } from '../src/lib/countries.ts';
 import { countryLabel } from './label-point.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,6 +55,18 @@ interface Properties {
   name: string;
   /** Countries only: where to write the name, [lon, lat]. */
   label?: [number, number];
+  /** Countries only: the bounds to frame it by, [[west, south], [east, north]] (`frameOf`). */
+  frame?: [[number, number], [number, number]];
+}
+
+/** A country's frame (`frameOf`) to 0.01°, as the label points: finer than a camera needs. */
+function roundedFrame(geometry: Polygon | MultiPolygon): [[number, number], [number, number]] {
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const [[west, south], [east, north]] = frameOf(geometry);
+  return [
+    [round(west), round(south)],
+    [round(east), round(north)],
+  ];
 }
 
 /**
@@ -420,12 +433,14 @@ function build(): { topology: Topology; json: string } {
   // Land borders between two areas, minus the dashed ones, so the app never strokes coastlines,
   // the cut at ±180° or Antarctica's closing edge along the pole.
   const countries = simplified.objects.countries as GeometryCollection<Properties>;
-  // Where each name goes, worked out here rather than in the browser (geo/label-point.ts).
+  // Where each name goes and what a selection frames, worked out here rather than on the way to
+  // the browser's first picture (geo/label-point.ts; the frame's spherical areas need d3-geo).
   for (const geometry of countries.geometries) {
     const area = feature(simplified, geometry) as Feature<Polygon | MultiPolygon>;
     geometry.properties = {
       ...geometry.properties!,
       label: countryLabel(String(geometry.id), area.geometry),
+      frame: roundedFrame(area.geometry),
     };
   }
   const disputed = simplified.objects.disputed as GeometryCollection<Properties>;

@@ -108,7 +108,7 @@ export function largestPolygon(geometry: Polygon | MultiPolygon): Position[][] {
  * rather than the whole width of the map, and France is not framed with French Guiana.
  * @returns [[west, south], [east, north]]
  */
-export function frameOf(geometry: Polygon | MultiPolygon): [[number, number], [number, number]] {
+export function frameOf(geometry: Polygon | MultiPolygon): Frame {
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;
@@ -154,6 +154,25 @@ export function labelPoints(
       ];
     }),
   };
+}
+
+/** `[[west, south], [east, north]]` in degrees. */
+export type Frame = [[number, number], [number, number]];
+
+/**
+ * The bounds to frame each country by (`frameOf`), as the geometry's build stored them in
+ * `properties.frame`, read without decoding a shape or measuring an area on the way to the first
+ * picture. A country without a valid frame has none: a selection of it keeps the camera.
+ */
+export function countryFrames(topology: Topology): Map<string, Frame> {
+  const countries = topology.objects['countries'] as GeometryCollection | undefined;
+  const frames = new Map<string, Frame>();
+  for (const g of countries?.geometries ?? []) {
+    const frame = (g.properties as { frame?: unknown } | undefined)?.frame;
+    if (Array.isArray(frame) && frame.length === 2 && frame.every(isLonLat))
+      frames.set(String(g.id), frame as Frame);
+  }
+  return frames;
 }
 
 const isLonLat = (v: unknown): v is [number, number] =>

@@ -3,7 +3,7 @@ import type { Polygon, MultiPolygon } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { labelPoint } from '../../geo/label-point.ts';
 import type { Topology } from 'topojson-specification';
-import { frameOf, labelPoints } from '../../src/lib/countries.ts';
+import { countryFrames, frameOf, labelPoints } from '../../src/lib/countries.ts';
 
 // A C-shaped country whose centroid falls in the bay, outside the land.
 const cShape: Polygon = {
@@ -72,39 +72,33 @@ describe('frameOf', () => {
   });
 });
 
-describe('labelPoints', () => {
-  // Shapes are not read: only each country's id and stored label point.
-  const topology = {
+/** A topology of countries without shapes: the functions below read only ids and properties. */
+const shapeless = (properties: Record<string, Record<string, unknown>>) =>
+  ({
     type: 'Topology',
     arcs: [],
     objects: {
       countries: {
         type: 'GeometryCollection',
-        geometries: [
-          {
-            type: 'Polygon',
-            id: 'AFG',
-            arcs: [],
-            properties: { name: 'Afghanistan', label: [66.03, 33.83] },
-          },
-          {
-            type: 'Polygon',
-            id: 'PAK',
-            arcs: [],
-            properties: { name: 'Pakistan', label: [69.35, 29.97] },
-          },
-          { type: 'Polygon', id: 'IRN', arcs: [], properties: { name: 'Iran' } },
-          { type: 'Polygon', id: 'CHN', arcs: [], properties: { name: 'China', label: [200, 35] } },
-          {
-            type: 'Polygon',
-            id: 'IND',
-            arcs: [],
-            properties: { name: 'India', label: ['78', 22] },
-          },
-        ],
+        geometries: Object.entries(properties).map(([id, p]) => ({
+          type: 'Polygon',
+          id,
+          arcs: [],
+          properties: p,
+        })),
       },
     },
-  } as unknown as Topology;
+  }) as unknown as Topology;
+
+describe('labelPoints', () => {
+  // Shapes are not read: only each country's id and stored label point.
+  const topology = shapeless({
+    AFG: { name: 'Afghanistan', label: [66.03, 33.83] },
+    PAK: { name: 'Pakistan', label: [69.35, 29.97] },
+    IRN: { name: 'Iran' },
+    CHN: { name: 'China', label: [200, 35] },
+    IND: { name: 'India', label: ['78', 22] },
+  });
   const names = new Map([
     ['AFG', 'Afghanistan'],
     ['IRN', 'Iran'],
@@ -136,5 +130,47 @@ describe('labelPoints', () => {
     ['IND', 'with a point that is not two numbers'],
   ])('leaves out %s, %s', (id) => {
     expect(labelled.map((f) => f.properties.id)).not.toContain(id);
+  });
+});
+
+describe('countryFrames', () => {
+  const topology = shapeless({
+    AFG: {
+      frame: [
+        [60.5, 29.38],
+        [74.89, 38.47],
+      ],
+    },
+    IRN: { name: 'Iran' },
+    CHN: {
+      frame: [
+        [73, 18],
+        [135, 95],
+      ],
+    },
+    IND: { frame: [68, 8, 97, 35] },
+    PAK: {
+      frame: [
+        ['60', 23],
+        [77, 37],
+      ],
+    },
+  });
+  const frames = countryFrames(topology);
+
+  test('reads a country’s stored frame', () => {
+    expect(frames.get('AFG')).toEqual([
+      [60.5, 29.38],
+      [74.89, 38.47],
+    ]);
+  });
+
+  test.each([
+    ['IRN', 'without a frame'],
+    ['CHN', 'with a corner off the globe'],
+    ['IND', 'with four numbers rather than two corners'],
+    ['PAK', 'with a corner that is not two numbers'],
+  ])('leaves out %s, %s', (id) => {
+    expect(frames.has(id)).toBe(false);
   });
 });

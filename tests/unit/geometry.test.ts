@@ -13,6 +13,7 @@ import type {
 import { feature } from 'topojson-client';
 import type { GeometryCollection, MultiLineString, Topology } from 'topojson-specification';
 import { describe, expect, test } from 'vitest';
+import { frameOf } from '../../src/lib/countries.ts';
 
 const bytes = readFileSync(new URL('../../public/geo/countries.json', import.meta.url));
 const world = JSON.parse(bytes.toString('utf8')) as Topology & { generated?: unknown };
@@ -20,6 +21,7 @@ const world = JSON.parse(bytes.toString('utf8')) as Topology & { generated?: unk
 interface Named {
   name: string;
   label?: [number, number];
+  frame?: [[number, number], [number, number]];
 }
 type Area = Feature<Polygon | MultiPolygon, Named>;
 
@@ -231,6 +233,30 @@ describe('label points', () => {
       expect([lon >= west && lon <= east, lat >= south && lat <= north]).toEqual([true, true]);
     },
   );
+});
+
+describe('frames', () => {
+  // The build rounds each corner to 0.01°; half of that is the most it may move.
+  const TOLERANCE = 0.005 + 1e-9;
+
+  test('every country has the frame of its largest polygon, to 0.01°', () => {
+    const off = countries.filter((c) => {
+      const stored = c.properties.frame?.flat() ?? [];
+      const measured = frameOf(c.geometry).flat();
+      return (
+        stored.length !== 4 || stored.some((v, i) => !(Math.abs(v - measured[i]!) <= TOLERANCE))
+      );
+    });
+    expect(off.map((c) => String(c.id))).toEqual([]);
+  });
+
+  test.each([
+    ['Russia frames its mainland, not Kaliningrad', 'RUS', [26, 180]],
+    ['France frames Europe, not French Guiana', 'FRA', [-5, 10]],
+  ] as [string, string, [number, number]][])('%s', (_, id, [west, east]) => {
+    const [[w], [e]] = area(id).properties.frame!;
+    expect([w >= west, e <= east]).toEqual([true, true]);
+  });
 });
 
 describe('disputed areas', () => {
