@@ -10,7 +10,7 @@ import { MOTIVE_COLORS, MOTIVE_LABELS } from '../lib/palette.ts';
 import { sceneMapState } from '../lib/scene-view.ts';
 import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory, type Scene } from '../lib/schema.ts';
 import {
-  labelScale,
+  pictureLabelScale,
   type FocusCapitalProps,
   type LabelAnchor,
   type LabelProps,
@@ -83,7 +83,7 @@ export function pictureLabelAnchors(
     camera,
     ...size,
     ...state.names(),
-    labelScale: labelScale(size, true),
+    labelScale: pictureLabelScale(size, camera.zoom),
   });
 }
 

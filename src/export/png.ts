@@ -3,7 +3,7 @@
  * drawn over it on the same canvas.
  */
 import { exportLayout } from '../lib/export-layout.ts';
-import { labelLayout, labelScale } from '../lib/labels.ts';
+import { labelLayout, pictureLabelScale } from '../lib/labels.ts';
 import { themePaint } from '../lib/style.ts';
 import { drawFurniture, canvasMeasure, loadExportFonts } from './draw-furniture.ts';
 import {
@@ -46,7 +46,7 @@ export function mapDraft(
     ],
     paint: themePaint(options.theme, state.dataset.levels),
     layout: labelLayout(
-      labelScale(size, state.scene !== null),
+      pictureLabelScale(size, camera.zoom),
       pictureLabelAnchors(state, size, camera),
     ),
   };

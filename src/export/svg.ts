@@ -14,7 +14,7 @@ import type {
 import type { ArcProps } from '../lib/arcs.ts';
 import type { BoundaryKind, CountryProps } from '../lib/countries.ts';
 import type { LevelOnDay, TensionOnDay } from '../lib/engagement.ts';
-import { labelScale, type FocusCapitalProps, type LabelProps } from '../lib/labels.ts';
+import { pictureLabelScale, type FocusCapitalProps, type LabelProps } from '../lib/labels.ts';
 import { exportLayout, type ExportLayout, type TextBlock } from '../lib/export-layout.ts';
 import { MOTIVE_COLORS } from '../lib/palette.ts';
 import { MAP_THEMES } from '../lib/style.ts';
@@ -162,7 +162,7 @@ export function exportSvg(state: PictureState, options: PictureOptions, scene: S
     arcColors: MOTIVE_COLORS,
     labels: scene.labels,
     capital: scene.capital,
-    labelScale: labelScale(size, state.scene !== null),
+    labelScale: pictureLabelScale(size, camera.zoom),
     labelAnchors: pictureLabelAnchors(state, size, camera),
     labelFont: { regular: 'Noto Sans', bold: 'Noto Sans' },
     furniture: svgFurniture(layout),

@@ -121,7 +121,7 @@ export interface ExportLayout {
   legend?: LegendLayout;
   sourceLine?: TextBlock;
   credit?: TextBlock;
-  /** Semi-opaque panels to draw before the text (`colors.panel` at `colors.panelOpacity`). */
+  /** Panels to draw before the text (`colors.panel` at `colors.panelOpacity`). */
   backgroundBoxes: Rect[];
   /** Space the title band and the source band take at each edge; 0 where there is none. */
   mapInsets: Padding;
@@ -129,10 +129,13 @@ export interface ExportLayout {
   dropped: ExportElement[];
 }
 
-/** The export's text and panel colours, after the app's own (`--ink`, `--muted`) and the dark map's ocean. */
+/**
+ * The export's text and panel colours, after the app's own (`--ink`, `--muted`) and the dark map's
+ * ocean. The panels are opaque: a country or an arc showing through a title is read as part of it.
+ */
 export const EXPORT_COLORS: Readonly<Record<ThemeName, ExportColors>> = {
-  light: { text: '#1f1f1f', muted: '#5b5b5b', panel: '#ffffff', panelOpacity: 0.9 },
-  dark: { text: '#eceff2', muted: '#b7bec7', panel: '#0e1217', panelOpacity: 0.88 },
+  light: { text: '#1f1f1f', muted: '#5b5b5b', panel: '#ffffff', panelOpacity: 1 },
+  dark: { text: '#eceff2', muted: '#b7bec7', panel: '#0e1217', panelOpacity: 1 },
 };
 
 /** Noto Sans's cap height, as a share of the type size: lines centre their capitals in the line box. */
@@ -161,20 +164,26 @@ export interface ExportMetrics {
 }
 
 /**
+ * The title's size as a share of the picture's type unit (below): 44 px on a 1080 px square,
+ * over the 4% of its height a feed needs to read it (issue 18).
+ */
+export const TITLE_SHARE = 0.041;
+
+/**
  * The type sizes and spacing for a picture. Type follows `min(√(w·h), 1.25·short side)`: the
  * short side for squares and tall pictures, a little more for wide ones, whose width also
  * carries the text, so a 1920×1080 slide reads from the back of a room and a 1200×628 link
- * preview keeps a title of 27 px. Each size is clamped to stay legible at the small end and
+ * preview keeps a title of 32 px. Each size is clamped to stay legible at the small end and
  * sober at the large end.
  * @example exportMetrics({ width: 1920, height: 1080 })
- *   // { margin: 32, pad: 14, title: 46, subtitle: 23, date: 23, legend: 18, source: 16 }
+ *   // { margin: 32, pad: 17, title: 55, subtitle: 28, date: 28, legend: 22, source: 18 }
  * @example exportMetrics({ width: 1200, height: 628 })
- *   // { margin: 19, pad: 8, title: 27, subtitle: 14, date: 14, legend: 12, source: 11 }
+ *   // { margin: 19, pad: 10, title: 32, subtitle: 16, date: 16, legend: 13, source: 11 }
  */
 export function exportMetrics(size: Size): ExportMetrics {
   const short = Math.min(size.width, size.height);
   const unit = Math.min(Math.sqrt(size.width * size.height), 1.25 * short);
-  const title = Math.round(clamp(20, 0.034 * unit, 56));
+  const title = Math.round(clamp(20, TITLE_SHARE * unit, 56));
   return {
     margin: Math.max(8, Math.round(0.03 * short)),
     pad: Math.max(6, Math.round(0.3 * title)),

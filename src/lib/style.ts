@@ -9,6 +9,27 @@ import type { Levels } from './schema.ts';
 /** A MapLibre expression, as JSON. */
 export type Expression = [string, ...unknown[]];
 
+/** A zoom curve: `[zoom, value]` stops, as in `['interpolate', ['linear'], ['zoom'], …]`. */
+export type ZoomStops = readonly (readonly [number, number])[];
+
+/**
+ * A zoom curve's value at `zoom`, as MapLibre evaluates its linear `interpolate`: held flat
+ * before the first stop and after the last.
+ * @example byZoom(2.5, [[1, 10], [4, 13]]) // 11.5
+ */
+export function byZoom(zoom: number, stops: ZoomStops): number {
+  const first = stops[0]!;
+  const last = stops[stops.length - 1]!;
+  if (zoom <= first[0]) return first[1];
+  if (zoom >= last[0]) return last[1];
+  for (let i = 1; i < stops.length; i++) {
+    const [z1, v1] = stops[i]!;
+    const [z0, v0] = stops[i - 1]!;
+    if (zoom <= z1) return v0 + ((v1 - v0) * (zoom - z0)) / (z1 - z0);
+  }
+  return last[1];
+}
+
 /** The focus country: Afghanistan. */
 export const FOCUS_ID = 'AFG';
 

@@ -43,7 +43,7 @@ import {
   type FocusCapitalProps,
   type LabelAnchor,
 } from './labels.ts';
-import { FOCUS_ID, MUTED_OPACITY, UNCOVERED_RANK, UNHIGHLIGHTED_OPACITY } from './style.ts';
+import { byZoom, FOCUS_ID, MUTED_OPACITY, UNCOVERED_RANK, UNHIGHLIGHTED_OPACITY } from './style.ts';
 import { MAX_LATITUDE, project as viewportProject, TILE_SIZE, worldSize } from './viewport.ts';
 
 /** A camera without rotation, as the map reports it: centre in degrees and MapLibre zoom. */
@@ -209,20 +209,6 @@ export interface SvgMapInput {
 }
 
 // —— The map's styling, as the map components set it ——
-
-/** `['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1, …]`, as MapLibre evaluates it. */
-function byZoom(zoom: number, stops: readonly (readonly [number, number])[]): number {
-  const first = stops[0]!;
-  const last = stops[stops.length - 1]!;
-  if (zoom <= first[0]) return first[1];
-  if (zoom >= last[0]) return last[1];
-  for (let i = 1; i < stops.length; i++) {
-    const [z1, v1] = stops[i]!;
-    const [z0, v0] = stops[i - 1]!;
-    if (zoom <= z1) return v0 + ((v1 - v0) * (zoom - z0)) / (z1 - z0);
-  }
-  return last[1];
-}
 
 /** BoundariesLayer: land borders 0.5 px at zoom 1 to 1.4 px at zoom 5; disputed lines 1 px, dashed 2, 1.5. */
 const BORDER_WIDTH = [

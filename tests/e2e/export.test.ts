@@ -185,6 +185,27 @@ test('an SVG is real vectors: a path per country and arc, the title and the sour
   expect((text.match(/<path/g) ?? []).length).toBeGreaterThan(100 + arcs);
 });
 
+test('a 1080 px square reads in a feed: names ≥ 2.2% of its height, the title ≥ 4%, on opaque plates', async ({
+  page,
+}) => {
+  const { text } = await downloadSvg(page, '1080 × 1080 (square)');
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const byId = (id: string) => doc.getElementById(id);
+  const sizeOf = (el: { getAttribute(name: string): string | null }) =>
+    Number(el.getAttribute('font-size'));
+  const names = Array.from(byId('labels')?.getElementsByTagName('text') ?? []);
+  expect(names.length).toBeGreaterThan(5);
+  expect(Math.min(...names.map(sizeOf))).toBeGreaterThanOrEqual(0.022 * 1080);
+  expect(sizeOf(byId('title')!)).toBeGreaterThanOrEqual(0.04 * 1080);
+  // The panels behind the text: nothing of the map shows through them.
+  const furniture = byId('furniture');
+  const plates = Array.from(furniture?.getElementsByTagName('rect') ?? []).filter(
+    (rect) => rect.parentNode === furniture,
+  );
+  expect(plates.length).toBeGreaterThan(0);
+  expect(plates.map((p) => p.getAttribute('fill-opacity'))).toEqual(plates.map(() => null));
+});
+
 test('an SVG carries its fonts: the cuts its text needs, and its title set in them anywhere', async ({
   page,
 }) => {

@@ -8,7 +8,7 @@ import {
   focusCapital,
   labelLayout,
   labelRank,
-  labelScale,
+  pictureLabelScale,
   rankedLabels,
 } from '../../src/lib/labels.ts';
 import { labelAnchorsFor } from '../../src/lib/svg-export.ts';
@@ -70,20 +70,19 @@ describe('pictureDraft', () => {
           { source: 'motive-arcs', ids: ids.arcs },
         ],
         paint: themePaint(c.theme, dataset.levels),
-        // Exploration's pictures keep the labels' own size.
-        layout: labelLayout(1),
+        // Names sized for the picture (PICTURE_LABEL_SHARE of its short side), not the screen.
+        layout: labelLayout(pictureLabelScale(c.size, pictureCamera(state, c.size).zoom)),
       });
     },
   );
 
-  test('a scene’s picture writes its labels at the room’s scale for its size', () => {
+  test('a scene’s picture writes its labels at the picture’s scale for its size', () => {
     const scene = { scene: dataset.scenes[0]!, number: 1 };
-    const draft = pictureDraft(
-      { ...state, scene },
-      options({ size: { width: 1920, height: 1080 } }),
-      ids,
+    const size = { width: 1920, height: 1080 };
+    const draft = pictureDraft({ ...state, scene }, options({ size }), ids);
+    expect(draft?.layout).toEqual(
+      labelLayout(pictureLabelScale(size, draft!.camera.zoom), new Map()),
     );
-    expect(draft?.layout).toEqual(labelLayout(labelScale({ height: 1080 }, true), new Map()));
   });
 
   test('the scale changes nothing the map must get ready', () => {
@@ -127,10 +126,10 @@ describe('a scene’s picture moves the names the story needs as the presentatio
       ...size,
       camera: draft.camera,
       ...names,
-      labelScale: labelScale(size, true),
+      labelScale: pictureLabelScale(size, draft.camera.zoom),
     });
     // Pakistan's name, centred, would run into Afghanistan's.
     expect(anchors.has('PAK')).toBe(true);
-    expect(draft.layout).toEqual(labelLayout(labelScale(size, true), anchors));
+    expect(draft.layout).toEqual(labelLayout(pictureLabelScale(size, draft.camera.zoom), anchors));
   });
 });

@@ -253,16 +253,20 @@ describe('exportLayout at the preset sizes and a tall one', () => {
 
 describe('type scales with the picture', () => {
   test.each([
-    { size: { width: 1920, height: 1080 }, title: 46, source: 16 },
-    { size: { width: 1200, height: 675 }, title: 29, source: 11 },
-    { size: { width: 1080, height: 1080 }, title: 37, source: 13 },
-    { size: { width: 1200, height: 628 }, title: 27, source: 11 },
-    { size: { width: 800, height: 1400 }, title: 34, source: 12 },
+    { size: { width: 1920, height: 1080 }, title: 55, source: 18 },
+    { size: { width: 1200, height: 675 }, title: 35, source: 12 },
+    { size: { width: 1080, height: 1080 }, title: 44, source: 15 },
+    { size: { width: 1200, height: 628 }, title: 32, source: 11 },
+    { size: { width: 800, height: 1400 }, title: 41, source: 14 },
     { size: { width: 200, height: 200 }, title: 20, source: 11 },
     { size: { width: 8192, height: 8192 }, title: 56, source: 18 },
   ])('$size.width×$size.height: title $title px, source $source px', ({ size, title, source }) => {
     const metrics = exportMetrics(size);
     expect([metrics.title, metrics.source]).toEqual([title, source]);
+  });
+
+  test('a 1080 px square’s title is at least 4% of its height, for a feed', () => {
+    expect(exportMetrics({ width: 1080, height: 1080 }).title).toBeGreaterThanOrEqual(0.04 * 1080);
   });
 
   test.each(SIZES.map((size) => ({ size, name: label(size) })))(

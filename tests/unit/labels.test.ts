@@ -13,12 +13,15 @@ import {
   labelAnchorExpression,
   labelRank,
   labelScale,
+  LABEL_SIZE,
   NAME_MIN_SPAN,
   nameFrom,
+  pictureLabelScale,
   rankedLabels,
   rankKey,
   UNCOVERED_RANK,
 } from '../../src/lib/labels.ts';
+import { byZoom } from '../../src/lib/style.ts';
 import { project } from '../../src/lib/viewport.ts';
 import { sceneMapState } from '../../src/lib/scene-view.ts';
 import {
@@ -230,6 +233,29 @@ describe('labelScale', () => {
     ['a presentation at 3840×2160', { height: 2160 }, true, 2],
   ])('%s: %d', (_name, stage, room, scale) => {
     expect(labelScale(stage, room)).toBeCloseTo(scale, 6);
+  });
+});
+
+describe('pictureLabelScale', () => {
+  /** The names' size in a picture at `zoom`, in pixels. */
+  const written = (size: { width: number; height: number }, zoom: number) =>
+    byZoom(zoom, LABEL_SIZE) * pictureLabelScale(size, zoom);
+
+  test.each([
+    ['a 1080 px square, zoomed out', { width: 1080, height: 1080 }, 1.5],
+    ['a 1080 px square, at the default view', { width: 1080, height: 1080 }, 2.4],
+    ['a 1080 px square, close in', { width: 1080, height: 1080 }, 5],
+    ['a 1920×1080 slide', { width: 1920, height: 1080 }, 2.4],
+    ['a 1080×1920 story', { width: 1080, height: 1920 }, 2.4],
+  ])('%s: names are at least 2.2%% of the short side', (_name, size, zoom) => {
+    expect(written(size, zoom)).toBeGreaterThanOrEqual(0.022 * Math.min(size.width, size.height));
+  });
+
+  test.each([
+    ['1200×628', { width: 1200, height: 628 }],
+    ['1920×1080', { width: 1920, height: 1080 }],
+  ])('%s: never smaller than a presentation of that size', (_name, size) => {
+    expect(pictureLabelScale(size, 6)).toBeGreaterThanOrEqual(labelScale(size, true));
   });
 });
 

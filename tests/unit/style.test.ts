@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countryFillColor, levelsByRank } from '../../src/lib/style.ts';
+import { byZoom, countryFillColor, levelsByRank } from '../../src/lib/style.ts';
 import { minimalDataset } from './helpers.ts';
 
 const { levels } = minimalDataset();
@@ -33,5 +33,22 @@ describe('levelsByRank', () => {
       'engaged',
       'isolating',
     ]);
+  });
+});
+
+describe('byZoom', () => {
+  const stops = [
+    [1, 10],
+    [4, 13],
+    [6, 15],
+  ] as const;
+  test.each([
+    ['before the first stop, the first value', 0, 10],
+    ['on a stop, its value', 4, 13],
+    ['between two stops, on the line between them', 2.5, 11.5],
+    ['between the last two stops', 5, 14],
+    ['after the last stop, the last value', 9, 15],
+  ])('%s', (_name, zoom, value) => {
+    expect(byZoom(zoom, stops)).toBeCloseTo(value, 9);
   });
 });
