@@ -7,6 +7,7 @@ import type { ExportFigures, Figures, PerPage } from './figures.ts';
 import { kb, ms, range, table, times } from './markdown.ts';
 import { KIND_LABELS, KINDS, type Kind, type Size } from './resources.ts';
 import type { Plan } from './scenarios.ts';
+import { cliSection, cliSummaryLines, type CliFigures } from './cli-report.ts';
 import { scaleSection, scaleSummaryLines, type ScaleFigures } from './scale-report.ts';
 import { ratio, type Summary } from './stats.ts';
 import { TARGETS, type Target } from './targets.ts';
@@ -26,6 +27,8 @@ export interface ReportInput {
   gpu?: GpuPass | null;
   /** The scale pass (bench/scale-report.ts); absent from benches before it or with --scale-runs 0. */
   scale?: ScaleFigures | null;
+  /** The command line's pictures (bench/cli-report.ts); absent before it or with --cli-runs 0. */
+  cli?: CliFigures | null;
   /** How long the whole bench took, builds included. */
   minutes: number;
 }
@@ -481,6 +484,7 @@ export function renderReport(input: ReportInput): string {
     '',
     ...(input.gpu ? [...gpuSection(input.gpu), ''] : []),
     ...(input.scale ? [...scaleSection(input.scale), ''] : []),
+    ...(input.cli ? [...cliSection(input.cli), ''] : []),
     ...lighthouseSection(input.lighthouse),
   ];
   const errors = PAGE_NAMES.flatMap((p) => f.consoleErrors[p].map((e) => `${p}: ${e}`));
@@ -498,6 +502,7 @@ export function summaryLines(
   lighthouse: LighthouseSection,
   gpu: GpuPass | null = null,
   scale: ScaleFigures | null = null,
+  cli: CliFigures | null = null,
 ): string[] {
   const f = figures;
   const judged = judgeTargets(f, lighthouse);
@@ -532,5 +537,6 @@ export function summaryLines(
           )
       : []),
     ...(scale ? scaleSummaryLines(scale) : []),
+    ...(cli ? cliSummaryLines(cli) : []),
   ];
 }

@@ -40,6 +40,8 @@ import {
 import { renderReport, summaryLines, type GpuPass, type ReportInput } from './report.ts';
 import { sizeOf, totalsByKind, type Shipped } from './resources.ts';
 import { runOrder, runPage, VIEWPORT, type Plan } from './scenarios.ts';
+import { runCliPass } from './cli.ts';
+import { cliFiguresOf } from './cli-report.ts';
 import { runScalePass, timeValidation } from './scale.ts';
 import { SCALE_DATA_DIR, writeScaleDataset } from './scale-data.ts';
 import { scaleFiguresOf } from './scale-report.ts';
@@ -177,9 +179,7 @@ async function calibrate(
       }
     }
 
-    const scenes = JSON.parse(readFileSync(join(REPO_ROOT, 'data/scenes.json'), 'utf8')) as
-      Scene[] | { scenes: Scene[] };
-    const list = Array.isArray(scenes) ? scenes : scenes.scenes;
+    const list = shippedScenes();
     const topology = JSON.parse(
       readFileSync(join(REPO_ROOT, 'public/geo/countries.json'), 'utf8'),
     ) as Topology;
@@ -316,6 +316,13 @@ function validationTimes(): number[] {
   return timeValidation(() => validateDataset(texts, { geometryIds }), VALIDATION_RUNS);
 }
 
+/** The shipped deck's scenes, read as they are written. */
+function shippedScenes(): Scene[] {
+  const scenes = JSON.parse(readFileSync(join(REPO_ROOT, 'data/scenes.json'), 'utf8')) as
+    Scene[] | { scenes: Scene[] };
+  return Array.isArray(scenes) ? scenes : scenes.scenes;
+}
+
 /** The raw runs and the report's input of the last bench. */
 const RESULTS = join(BENCH_DIST, 'results.json');
 
@@ -330,9 +337,13 @@ function rewriteReport(out: string) {
   writeFileSync(out, renderReport({ ...input, date: new Date(input.date) }));
   log(`Wrote ${out} from ${RESULTS}.`);
   console.log(
-    summaryLines(input.figures, input.lighthouse, input.gpu ?? null, input.scale ?? null).join(
-      '\n',
-    ),
+    summaryLines(
+      input.figures,
+      input.lighthouse,
+      input.gpu ?? null,
+      input.scale ?? null,
+      input.cli ?? null,
+    ).join('\n'),
   );
 }
 
@@ -348,6 +359,9 @@ async function main() {
       'from-results': { type: 'boolean', default: false },
       // The scale pass (issue 17, item 7): as many runs as the first pass by default; 0 skips it.
       'scale-runs': { type: 'string' },
+      // The command line's pictures (issue 18, item 7), each engine; 0 skips them. One by
+      // default: the browser engine's 15 scenes take about two minutes.
+      'cli-runs': { type: 'string', default: '1' },
     },
   });
   if (values['from-results']) {
@@ -363,6 +377,10 @@ async function main() {
   const scaleRunCount = Number(values['scale-runs'] ?? runs);
   if (!Number.isInteger(scaleRunCount) || scaleRunCount < 0) {
     throw new Error('--scale-runs must be a whole number ≥ 0');
+  }
+  const cliRunCount = Number(values['cli-runs']);
+  if (!Number.isInteger(cliRunCount) || cliRunCount < 0) {
+    throw new Error('--cli-runs must be a whole number ≥ 0');
   }
   const started = Date.now();
   const loadBefore = loadavg();
@@ -404,6 +422,8 @@ async function main() {
     // processes that wake up, on the same two cores.
     await browser.close();
     const gpuRuns = await secondPass(executablePath, plan, gpuRunCount);
+    if (cliRunCount > 0) log('Command line: npm run export, in Node and with --browser…');
+    const cliRuns = runCliPass(cliRunCount, log);
     log('Sizing what each page shipped…');
     const bytes = await measureBytes(results);
     const figures = figuresOf(results, bytes);
@@ -411,6 +431,7 @@ async function main() {
       ? { compositing: gpuRuns.compositing, figures: figuresOf(gpuRuns.results, bytes) }
       : null;
     const scale = scaleServer ? scaleFiguresOf(scaleResults, validationTimes()) : null;
+    const cli = cliRunCount > 0 ? cliFiguresOf(cliRuns, shippedScenes().length) : null;
     const lighthouseSection = values['no-lighthouse']
       ? ({ status: 'skipped', note: 'run with --no-lighthouse.' } as const)
       : await lighthouse(urls.app);
@@ -421,6 +442,7 @@ async function main() {
       figures,
       gpu,
       scale,
+      cli,
       lighthouse: lighthouseSection,
       minutes: (Date.now() - started) / 60_000,
     };
@@ -428,12 +450,16 @@ async function main() {
     mkdirSync(BENCH_DIST, { recursive: true });
     writeFileSync(
       RESULTS,
-      JSON.stringify({ input, results, gpuResults: gpuRuns?.results ?? [], scaleResults }, null, 2),
+      JSON.stringify(
+        { input, results, gpuResults: gpuRuns?.results ?? [], scaleResults, cliRuns },
+        null,
+        2,
+      ),
     );
     log(
       `Wrote ${values.out} (and bench/dist/results.json) in ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
     );
-    console.log(summaryLines(figures, lighthouseSection, gpu, scale).join('\n'));
+    console.log(summaryLines(figures, lighthouseSection, gpu, scale, cli).join('\n'));
   } finally {
     await browser.close();
     await Promise.all(PAGE_NAMES.map((n) => servers[n].close()));

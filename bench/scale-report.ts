@@ -5,8 +5,14 @@
  */
 import { count, ms, range, table, times } from './markdown.ts';
 import { ratio, summarize, type Summary } from './stats.ts';
-import type { Target } from './targets.ts';
-import { judge, marginText, type Verdict } from './verdict.ts';
+import {
+  judgeSection,
+  missedLines,
+  summaryOf,
+  targetsTable,
+  type Judged,
+  type SectionTarget,
+} from './section-targets.ts';
 
 export const SCALE_APPS = ['shipped', 'scale'] as const;
 export type ScaleApp = (typeof SCALE_APPS)[number];
@@ -65,9 +71,7 @@ export function scaleFiguresOf(
   };
 }
 
-export interface ScaleTarget extends Omit<Target, 'value' | 'source' | 'perPass' | 'gpu'> {
-  value: (figures: ScaleFigures) => number | null;
-}
+export type ScaleTarget = SectionTarget<ScaleFigures>;
 
 const scaleMedian = (s: Summary) => (s.n > 0 ? s.median : null);
 
@@ -129,22 +133,13 @@ export const SCALE_TARGETS: readonly ScaleTarget[] = [
 ];
 
 /** Each scale target with its value and computed verdict. */
-export function judgeScale(
-  figures: ScaleFigures,
-): { target: ScaleTarget; value: number | null; verdict: Verdict }[] {
-  return SCALE_TARGETS.map((target) => {
-    const value = target.value(figures);
-    return { target, value, verdict: judge(value, target.limit, target.comparison) };
-  });
+export function judgeScale(figures: ScaleFigures): Judged<ScaleFigures>[] {
+  return judgeSection(SCALE_TARGETS, figures);
 }
-
-const LIMIT_WORDS = { 'at-most': '≤', below: '<', 'at-least': '≥' } as const;
 
 /** BENCHMARKS.md's section on the scale pass: its targets, then every figure for both builds. */
 export function scaleSection(f: ScaleFigures): string[] {
   const judged = judgeScale(f);
-  const shown = (t: ScaleTarget, v: number | null) =>
-    v === null || !Number.isFinite(v) ? '–' : t.format(v);
   const row = (label: string, s: PerApp, format: (v: number) => string) => [
     label,
     range(s.shipped, format),
@@ -159,17 +154,7 @@ export function scaleSection(f: ScaleFigures): string[] {
       'interleaved, at 1280×800 with software compositing. Validation is `validateDataset` in ' +
       'Node on the same dataset.',
     '',
-    table(
-      ['target', 'limit', 'measured', 'verdict', 'margin'],
-      judged.map(({ target, value, verdict }) => [
-        target.label,
-        `${LIMIT_WORDS[target.comparison]} ${target.format(target.limit)}`,
-        shown(target, value),
-        verdict.status === 'unmeasured' ? 'not measured' : `**${verdict.status}**`,
-        marginText(verdict, target.format),
-      ]),
-      ['left', 'right', 'right', 'left', 'left'],
-    ),
+    targetsTable(judged),
     '',
     table(
       ['figure', 'shipped (24 countries)', '200 countries', 'ratio'],
@@ -185,22 +170,11 @@ export function scaleSection(f: ScaleFigures): string[] {
       ['left', 'right', 'right', 'right'],
     ),
   ];
-  const missed = judged.filter((j) => j.verdict.status === 'missed');
-  if (missed.length > 0) {
-    out.push('');
-    for (const { target, value, verdict } of missed)
-      out.push(
-        `- **${target.label}**: ${shown(target, value)}, ${marginText(verdict, target.format)}. ` +
-          `${target.why}. *To close it:* ${target.close}.`,
-      );
-  }
+  out.push(...missedLines(judged));
   return out;
 }
 
 /** Lines for the terminal's summary. */
 export function scaleSummaryLines(f: ScaleFigures): string[] {
-  return judgeScale(f).map(
-    ({ target, value, verdict }) =>
-      `${verdict.status.padEnd(10)} ${target.label}: ${value === null ? '–' : target.format(value)}`,
-  );
+  return summaryOf(judgeScale(f));
 }

@@ -1,19 +1,20 @@
 /**
  * `npm run export -- --state "country=CHN&date=2025-06-30" --format png --size 1200x675 --scale 2 --out file.png`
  *
- * Exports a picture of the atlas from the command line, the way a person would in the app: it
+ * Exports a picture of the atlas from the command line, in Node alone: the picture engine the
+ * app's SVG export uses draws the state (scripts/node-picture.ts), and resvg rasterises a PNG from
+ * that SVG. No browser, no server. `--all-scenes --out-dir DIR` draws every scene of the deck, one
+ * PNG each, named by the app. `--browser` draws instead the way a person would in the app: it
  * serves the built app (dist/, built first if missing), opens the state in headless Chromium,
- * waits for the map, opens the Export dialog, makes the same choices there, clicks "Download" and
- * saves the file. `--all-scenes --out-dir DIR` does that for every scene of the deck, one PNG each,
- * named by the app. So the command line can never draw a picture the app would not.
+ * waits for the map, makes the same choices in the Export dialog and saves its download.
  *
- * Everything that can be checked without a browser is checked first (state, size, scale, format,
+ * Everything that can be checked without drawing is checked first (state, size, scale, format,
  * theme, paths, flags): a problem exits 1 with exactly one line on stderr. On success, one line per
  * file written goes to stdout: its path and size in bytes.
  */
-import { chromium, type Download, type Locator, type Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataFile } from '../src/lib/data-export.ts';
@@ -29,28 +30,35 @@ import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from './dataset-file
 import { ensureChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from './ensure-chromium.ts';
 import { startServer } from './serve.ts';
 import { isMain } from './is-main.ts';
+import { nodeDeck, nodePicture, nodeSource } from './node-picture.ts';
+import type { Topology } from 'topojson-specification';
 
 const USAGE = `Usage: npm run export -- [options]
 
   --state QUERY       the app state, as in its URL (e.g. "country=CHN&date=2025-06-30"); default: none
-  --format FORMAT     png or svg (a picture; default png), csv (the view on the state's date: one
+  --format FORMAT     png or svg (a picture; default png), pdf (with --all-scenes: the deck, a
+                      page per scene, into --out FILE), csv (the view on the state's date: one
                       row per country with its level, tension, motives and sources) or data-zip
                       (the whole dataset as CSV tables, with a README, CITATION.cff and licence)
   --size WxH          CSS pixels, e.g. 1200x675; default 1920x1080
   --scale 1-4         device pixels per CSS pixel (PNG only); default 2
   --theme light|dark  default light
   --out FILE          where to write the picture (its folders are made if missing)
-  --all-scenes        every scene of the deck as numbered PNGs (named by the app) ...
+  --all-scenes        every scene of the deck as numbered PNGs (named by the app), or one PDF ...
   --out-dir DIR       ... written into this folder (made, with its parents, if missing)
   --no-title --no-subtitle --no-legend --no-date --no-source --no-credit
                       leave that element out of the picture
+  --browser           draw through the app's Export dialog in headless Chromium (installed if
+                      missing), as the app's own button does, rather than in Node alone
   --alt               print the picture's alt text (its title, then its description: what the
                       SVG's title and desc and the PNG's Description carry); alone, with no
                       --out, it prints it and draws nothing
   --help              show this
 
-A picture: serves the built app (dist/; built first if missing) and drives headless Chromium
-through the Export dialog. The data formats are written from the dataset itself, by the code the
+A picture: drawn in Node alone by the picture engine the app's SVG export uses (the SVG with its
+fonts; a PNG rasterised from it by resvg), with no browser. With --browser: serves the built app
+(dist/; built first if missing) and drives headless Chromium through the Export dialog. The data
+formats are written from the dataset itself, by the code the
 app's "Get the data" uses, without a browser. Prints one line per file written: its path and size
 in bytes.`;
 
@@ -94,15 +102,21 @@ class CliError extends Error {}
 interface Job {
   /** The query string to open, without `?`; for scenes, set per scene. */
   state: string;
-  format: 'png' | 'svg';
+  format: 'png' | 'svg' | 'pdf';
   size: ExportSize;
   scale: number;
   theme: 'light' | 'dark';
   show: Record<ExportElement, boolean>;
   /** `--out`, resolved; or, with `--all-scenes`, the folder to write into. */
-  target: { kind: 'file'; path: string } | { kind: 'scenes'; dir: string; count: number };
+  target:
+    | { kind: 'file'; path: string }
+    | { kind: 'scenes'; dir: string; count: number }
+    | { kind: 'deck'; path: string; count: number };
   /** With `--alt`: the picture's words, printed once it is written. */
   words: PictureText | null;
+  /** `--browser`: drawn through the app in headless Chromium, as before the picture engine. */
+  browser: boolean;
+  dataset: Dataset;
 }
 
 /**
@@ -169,6 +183,16 @@ function checkState(raw: string, dataset: Dataset): string {
   return query;
 }
 
+/** `--out FILE` resolved against `base`, or the one line that says why it cannot be written. */
+function checkedFile(base: string, out: string | undefined): string {
+  if (out === undefined || out === '') throw new CliError('Missing --out FILE.');
+  const path = resolve(base, out);
+  if (isDirectory(path)) throw new CliError(`--out ${out} is a folder; name a file.`);
+  const problem = folderProblem(dirname(path));
+  if (problem) throw new CliError(`--out ${out}: ${problem}.`);
+  return path;
+}
+
 /** The command line, checked; throws a `CliError` with one line for the first problem. */
 function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
   let values;
@@ -187,6 +211,7 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
         'out-dir': { type: 'string' },
         'all-scenes': { type: 'boolean', default: false },
         alt: { type: 'boolean', default: false },
+        browser: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
         ...Object.fromEntries(
           ELEMENTS.map(({ flag }) => [flag, { type: 'boolean' as const, default: false }]),
@@ -202,8 +227,14 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
 
   const format = values.format as string;
   if (format === 'csv' || format === 'data-zip') return readDataJob(format, values);
-  if (format !== 'png' && format !== 'svg') {
-    throw new CliError(`Unknown --format “${format}”: use png, svg, csv or data-zip.`);
+  if (format !== 'png' && format !== 'svg' && format !== 'pdf') {
+    throw new CliError(`Unknown --format “${format}”: use png, svg, pdf, csv or data-zip.`);
+  }
+  if (format === 'pdf' && !values['all-scenes']) {
+    throw new CliError('A PDF is the deck, a page per scene: add --all-scenes.');
+  }
+  if (format === 'pdf' && values.browser) {
+    throw new CliError('--browser draws PNGs and SVGs; leave it out for the PDF.');
   }
   const theme = values.theme as string;
   if (theme !== 'light' && theme !== 'dark') {
@@ -234,16 +265,27 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
 
   if (values['all-scenes']) {
     if (values.alt) throw new CliError('--alt is for one picture; leave out --all-scenes.');
-    if (format !== 'png') throw new CliError('--all-scenes writes PNGs; leave out --format svg.');
+    if (format === 'svg') {
+      throw new CliError('--all-scenes writes PNGs, or a PDF; leave out --format svg.');
+    }
     if (values.state !== undefined) {
       throw new CliError('--all-scenes opens each scene itself; leave out --state.');
     }
-    if (out !== undefined) throw new CliError('--all-scenes writes into --out-dir DIR, not --out.');
-    if (outDir === undefined) throw new CliError('Missing --out-dir DIR for --all-scenes.');
-    const dir = resolve(base, outDir);
-    const problem = folderProblem(dir);
-    if (problem) throw new CliError(`--out-dir ${outDir}: ${problem}.`);
     if (dataset.scenes.length === 0) throw new CliError('The dataset has no scenes to export.');
+    const count = dataset.scenes.length;
+    let target: Job['target'];
+    if (format === 'pdf') {
+      if (outDir !== undefined) throw new CliError('The PDF is one file: use --out FILE.');
+      target = { kind: 'deck', path: checkedFile(base, out), count };
+    } else {
+      if (out !== undefined)
+        throw new CliError('--all-scenes writes into --out-dir DIR, not --out.');
+      if (outDir === undefined) throw new CliError('Missing --out-dir DIR for --all-scenes.');
+      const dir = resolve(base, outDir);
+      const problem = folderProblem(dir);
+      if (problem) throw new CliError(`--out-dir ${outDir}: ${problem}.`);
+      target = { kind: 'scenes', dir, count };
+    }
     return {
       state: '',
       format,
@@ -251,21 +293,30 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
       scale,
       theme,
       show,
-      target: { kind: 'scenes', dir, count: dataset.scenes.length },
+      target,
       words: null,
+      browser: values.browser === true,
+      dataset,
     };
   }
 
   if (outDir !== undefined) throw new CliError('--out-dir goes with --all-scenes; use --out FILE.');
   const words = values.alt ? wordsOf(checkState(values.state ?? '', dataset), dataset) : null;
   if (words && out === undefined) return { kind: 'alt', words };
-  if (out === undefined || out === '') throw new CliError('Missing --out FILE.');
-  const path = resolve(base, out);
-  if (isDirectory(path)) throw new CliError(`--out ${out} is a folder; name a file.`);
-  const problem = folderProblem(dirname(path));
-  if (problem) throw new CliError(`--out ${out}: ${problem}.`);
+  const path = checkedFile(base, out);
   const state = checkState(values.state ?? '', dataset);
-  return { state, format, size, scale, theme, show, target: { kind: 'file', path }, words };
+  return {
+    state,
+    format: format as 'png' | 'svg',
+    size,
+    scale,
+    theme,
+    show,
+    target: { kind: 'file', path },
+    words,
+    browser: values.browser === true,
+    dataset,
+  };
 }
 
 /** The words of the picture a checked state makes, as the app writes them into it. */
@@ -284,12 +335,7 @@ function readDataJob(
   if (values['all-scenes'] || values['out-dir'] !== undefined) {
     throw new CliError(`--format ${format} writes one file: use --out FILE.`);
   }
-  const out = values.out as string | undefined;
-  if (out === undefined || out === '') throw new CliError('Missing --out FILE.');
-  const path = resolve(userCwd(), out);
-  if (isDirectory(path)) throw new CliError(`--out ${out} is a folder; name a file.`);
-  const problem = folderProblem(dirname(path));
-  if (problem) throw new CliError(`--out ${out}: ${problem}.`);
+  const path = checkedFile(userCwd(), values.out as string | undefined);
   const dataset = loadDataset();
   const context = urlContext(dataset);
   const query = checkState((values.state as string | undefined) ?? '', dataset);
@@ -401,11 +447,48 @@ async function saveTo(file: Download, path: string) {
   console.log(`${shown(path)} ${statSync(path).size} bytes`);
 }
 
-async function run(job: Job) {
+/** Draws the job's pictures in Node alone (scripts/node-picture.ts) and writes them. */
+function runInNode(job: Job) {
+  const topology = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'public/geo/countries.json'), 'utf8'),
+  ) as Topology;
+  const source = nodeSource(job.dataset, topology);
+  const context = urlContext(job.dataset);
+  const stateOf = (query: string) => parseUrlState(query, context).state;
+  const scenes = (count: number) =>
+    Array.from({ length: count }, (_, i) => `mode=present&scene=${i + 1}`);
+  const options = {
+    format: job.format === 'svg' ? ('svg' as const) : ('png' as const),
+    size: job.size,
+    scale: job.scale,
+    theme: job.theme,
+    show: job.show,
+  };
+  const write = (to: string, bytes: Uint8Array) => {
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, bytes);
+    console.log(`${shown(to)} ${bytes.length} bytes`);
+  };
+  const target = job.target;
+  if (target.kind === 'file')
+    write(target.path, nodePicture(source, stateOf(job.state), options).bytes);
+  else if (target.kind === 'deck') {
+    write(target.path, nodeDeck(source, scenes(target.count).map(stateOf), options).bytes);
+  } else {
+    for (const query of scenes(target.count)) {
+      const picture = nodePicture(source, stateOf(query), options);
+      write(join(target.dir, picture.filename), picture.bytes);
+    }
+  }
+}
+
+/** Draws the job's pictures through the app's Export dialog in headless Chromium (`--browser`). */
+async function runInBrowser(job: Job) {
   const executablePath = ensureChromium();
   if (!executablePath) throw new CliError(NO_CHROMIUM_MESSAGE);
   const server = await startServer({ root: ensureBuilt(), port: 0 });
   const origin = new URL(server.url).origin;
+  const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({
@@ -425,16 +508,17 @@ async function run(job: Job) {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     try {
-      if (job.target.kind === 'file') {
+      const target = job.target;
+      if (target.kind === 'file') {
         await open(page, origin, job.state);
-        await saveTo(await download(page, await fillDialog(page, job)), job.target.path);
-      } else {
-        for (let n = 1; n <= job.target.count; n++) {
+        await saveTo(await download(page, await fillDialog(page, job)), target.path);
+      } else if (target.kind === 'scenes') {
+        for (let n = 1; n <= target.count; n++) {
           await open(page, origin, `mode=present&scene=${n}`);
           const file = await download(page, await fillDialog(page, job));
-          await saveTo(file, join(job.target.dir, file.suggestedFilename()));
+          await saveTo(file, join(target.dir, file.suggestedFilename()));
         }
-      }
+      } else throw new CliError('--browser draws PNGs and SVGs; leave it out for the PDF.');
     } catch (error) {
       if (error instanceof CliError || pageErrors.length === 0) throw error;
       throw new CliError(`${firstLine(error)} (the page reported: ${pageErrors[0]})`);
@@ -459,7 +543,8 @@ if (isMain(import.meta.url)) {
       if (job.kind === 'alt') printWords(job.words);
       else await writeData(job);
     } else {
-      await run(job);
+      if (job.browser) await runInBrowser(job);
+      else runInNode(job);
       if (job.words) printWords(job.words);
     }
   } catch (error) {

@@ -3,35 +3,22 @@
  * as a zip of numbered PNGs or a PDF. Loaded on demand by the Export dialog.
  */
 import { zipSync } from 'fflate';
-import { exportFileName } from '../lib/export-name.ts';
 import { pdfDeck, type PdfPicture } from '../lib/pdf-deck.ts';
+import type { PictureText } from '../lib/picture-alt.ts';
+import { embedFonts, filesFor, textNeeds } from '../lib/svg-fonts.ts';
+import { describedPng, describedSvg, pictureFileName, pictureWords } from './picture-file.ts';
 import type { PictureOptions, PictureState } from './plan.ts';
 import { exportPng, mapDraft, type FeatureIds, type RenderMap } from './png.ts';
 import type { PictureDraft } from './render-map.ts';
-import { engagementIndex, type EngagementIndex } from '../lib/engagement.ts';
-import { pictureText, type PictureText } from '../lib/picture-alt.ts';
-import { withPngText } from '../lib/png-text.ts';
-import { escapeXml } from '../lib/svg-export.ts';
-import { atSvgHead, embedFonts, filesFor, textNeeds } from '../lib/svg-fonts.ts';
 import { embeddable, NOTO_SANS_FILES } from './font-files.ts';
 import { exportSvg, type SvgScene } from './svg.ts';
 import type { DeckFormat } from './types.ts';
 
+export { pictureWords };
+
 export interface ExportFile {
   blob: Blob;
   filename: string;
-}
-
-function nameState(state: PictureState, country: string | null) {
-  return state.scene
-    ? {
-        mode: 'present' as const,
-        country: null,
-        date: state.date,
-        sceneNumber: state.scene.number,
-        sceneId: state.scene.scene.id,
-      }
-    : { mode: 'explore' as const, country, date: state.date };
 }
 
 /** An SVG with the fonts its text needs inside it, so it reads the same wherever it is opened. */
@@ -40,40 +27,9 @@ async function withFonts(svg: string): Promise<string> {
   return embedFonts(svg, await embeddable(files));
 }
 
-/** The words for the picture (src/lib/picture-alt.ts), from the state it shows. */
-export function pictureWords(state: PictureState, country: string | null): PictureText {
-  return pictureText({
-    dataset: state.dataset,
-    index: indexOf(state.dataset),
-    date: state.date,
-    motives: state.motives,
-    selected: state.scene ? null : country,
-    scene: state.scene ? { title: state.scene.scene.title, number: state.scene.number } : null,
-  });
-}
-
-const indexes = new WeakMap<PictureState['dataset'], EngagementIndex>();
-function indexOf(dataset: PictureState['dataset']): EngagementIndex {
-  let index = indexes.get(dataset);
-  if (!index) indexes.set(dataset, (index = engagementIndex(dataset)));
-  return index;
-}
-
-/** The SVG with its words as `<title>` and `<desc>`, first in the drawing, as readers look. */
-function describedSvg(svg: string, words: PictureText): string {
-  return atSvgHead(
-    svg,
-    `<title>${escapeXml(words.title)}</title><desc>${escapeXml(words.description)}</desc>`,
-  );
-}
-
 /** The PNG with its words as its Description text. */
-async function describedPng(blob: Blob, words: PictureText): Promise<Blob> {
-  const bytes = withPngText(
-    new Uint8Array(await blob.arrayBuffer()),
-    'Description',
-    `${words.title}. ${words.description}`,
-  );
+async function describedPngBlob(blob: Blob, words: PictureText): Promise<Blob> {
+  const bytes = describedPng(new Uint8Array(await blob.arrayBuffer()), words);
   return new Blob([bytes], { type: 'image/png' });
 }
 
@@ -86,19 +42,14 @@ export async function exportPicture(
   svgScene: SvgScene,
   country: string | null,
 ): Promise<ExportFile> {
-  const filename = exportFileName(
-    nameState(state, country),
-    options.size,
-    options.scale,
-    options.format,
-  );
+  const filename = pictureFileName(state, country, options, options.format);
   const words = pictureWords(state, country);
   const blob =
     options.format === 'svg'
       ? new Blob([describedSvg(await withFonts(exportSvg(state, options, svgScene)), words)], {
           type: 'image/svg+xml',
         })
-      : await describedPng(await exportPng(state, options, render, ids), words);
+      : await describedPngBlob(await exportPng(state, options, render, ids), words);
   return { blob, filename };
 }
 
@@ -152,17 +103,15 @@ export async function exportDeck(
         ...size,
       });
     } else {
-      const blob = await describedPng(
+      const blob = await describedPngBlob(
         await exportPng(state, png, render, ids),
         pictureWords(state, null),
       );
-      pngs[exportFileName(nameState(state, null), size, scale, 'png')] = new Uint8Array(
-        await blob.arrayBuffer(),
-      );
+      pngs[pictureFileName(state, null, options, 'png')] = new Uint8Array(await blob.arrayBuffer());
     }
     progress(i + 1, count);
   }
-  const filename = exportFileName(nameState(sceneState(0).state, null), size, scale, format);
+  const filename = pictureFileName(sceneState(0).state, null, options, format);
   const blob =
     format === 'pdf'
       ? new Blob([pdfDeck(pages, 'Kabul Engagement Atlas: the scenes')], {

@@ -15,7 +15,12 @@ import type { ArcProps } from '../lib/arcs.ts';
 import type { BoundaryKind, CountryProps } from '../lib/countries.ts';
 import type { LevelOnDay, TensionOnDay } from '../lib/engagement.ts';
 import { pictureLabelScale, type FocusCapitalProps, type LabelProps } from '../lib/labels.ts';
-import { exportLayout, type ExportLayout, type TextBlock } from '../lib/export-layout.ts';
+import {
+  exportLayout,
+  type ExportLayout,
+  type MeasureText,
+  type TextBlock,
+} from '../lib/export-layout.ts';
 import { MOTIVE_COLORS } from '../lib/palette.ts';
 import { MAP_THEMES } from '../lib/style.ts';
 import {
@@ -116,12 +121,20 @@ export function svgFurniture(layout: ExportLayout): SvgFurniture {
   };
 }
 
-/** The picture as an SVG document. */
-export function exportSvg(state: PictureState, options: PictureOptions, scene: SvgScene): string {
+/**
+ * The picture as an SVG document. Its text is measured with `measure`: the canvas's in a browser,
+ * the font's advances (`advanceMeasure`) where there is none.
+ */
+export function exportSvg(
+  state: PictureState,
+  options: PictureOptions,
+  scene: SvgScene,
+  measure: MeasureText = canvasMeasure(),
+): string {
   const { size } = options;
   const camera = pictureCamera(state, size);
   const layout = exportLayout(
-    pictureLayoutInput(state, options, focusRects(state, size, camera), canvasMeasure()),
+    pictureLayoutInput(state, options, focusRects(state, size, camera), measure),
   );
   const theme = MAP_THEMES[options.theme];
   const levels = theme.levels(state.dataset.levels);

@@ -1,7 +1,8 @@
 /**
  * `npm run export` from the outside: the command is run as a child process, as a person or a build
- * script would run it, and the files it writes are read back. Bad inputs are refused before any
- * browser starts (fast); the pictures go through headless Chromium and software WebGL (slow).
+ * script would run it, and the files it writes are read back. Bad inputs are refused before
+ * anything is drawn; the pictures are drawn in Node alone (the picture engine and resvg), and once
+ * with `--browser` through the app in headless Chromium and software WebGL (slow).
  *
  * No page of this test's own is involved, so `test` comes from Playwright directly, not from the
  * fixtures that guard a page.
@@ -171,6 +172,16 @@ test.describe('bad inputs are refused with one line, before any browser starts',
       reason: /^--out-dir .*not-a-folder\/scenes: .*not-a-folder is a file, not a folder/,
     },
     {
+      name: 'a PDF of one picture',
+      args: (dir) => ['--format', 'pdf', '--out', `${dir}/x.pdf`],
+      reason: /^A PDF is the deck, a page per scene: add --all-scenes/,
+    },
+    {
+      name: 'the PDF deck into a folder',
+      args: (dir) => ['--format', 'pdf', '--all-scenes', '--out-dir', dir],
+      reason: /^The PDF is one file: use --out FILE/,
+    },
+    {
       name: 'a CSV of a date outside the data',
       args: (dir) => ['--format', 'csv', '--state', 'date=1999-01-01', '--out', `${dir}/x.csv`],
       reason: /^Bad --state: The date “1999-01-01” is outside/,
@@ -251,8 +262,23 @@ test('--alt alone prints the picture’s title and description, and draws nothin
 });
 
 test.describe('pictures', () => {
-  // Software WebGL: loading the app and rendering take tens of seconds on a busy machine.
+  // --browser's software WebGL: loading the app and rendering take tens of seconds on a busy machine.
   test.describe.configure({ timeout: 300_000 });
+
+  test('--browser draws through the app’s Export dialog in headless Chromium', async () => {
+    const out = join(outputDir(), 'browser.png');
+    const run = await exportCli([
+      ...'--browser --state country=CHN&date=2025-06-30 --size 600x400 --scale 1'.split(' '),
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const png = PNG.sync.read(readFileSync(out));
+    expect([png.width, png.height]).toEqual([600, 400]);
+    const china = levelOn(engagementIndex(dataset), 'CHN', '2025-06-30');
+    expect(countNear(png, rgbOf(levelColour(china!.level)), 4)).toBeGreaterThan(500);
+  });
 
   test('a PNG of China on 30 June 2025 at 600x400@2x, into folders made for it', async () => {
     const out = join(outputDir(), 'pictures', 'china', 'china.png');
@@ -324,6 +350,23 @@ test.describe('pictures', () => {
       'Kabul Engagement Atlas: engagement with the Taliban government in Kabul, 30 June 2025',
     );
     expect(svg.getElementsByTagName('desc')[0]?.textContent).toContain('Ambassador level: China');
+  });
+
+  test('--all-scenes --format pdf writes the deck as one PDF, a page per scene', async () => {
+    const out = join(outputDir(), 'deck.pdf');
+    const run = await exportCli([
+      ...'--all-scenes --format pdf --size 400x300 --scale 1'.split(' '),
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(reported(run.stdout)).toEqual(onDisk([out]));
+    const pdf = readFileSync(out).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    // A page per scene, each a JPEG.
+    expect(pdf.match(/\/Type \/Page\b/g)?.length).toBe(dataset.scenes.length);
+    expect(pdf.match(/\/Filter \/DCTDecode/g)?.length).toBe(dataset.scenes.length);
   });
 
   test('--all-scenes writes one PNG per scene, named by the app, into a folder it makes', async () => {
