@@ -6,6 +6,7 @@
  */
 import unicode from '@fontsource/noto-sans/unicode.json';
 import type { EmbeddedFont, FontFile } from '../lib/svg-fonts.ts';
+import { base64 } from './raster.ts';
 
 /** Every script cut of the weights a picture sets text in, by address. */
 const urls = import.meta.glob<string>(
@@ -33,15 +34,7 @@ function base64Of(url: string): Promise<string> {
         if (!r.ok) throw new Error(`${url}: ${r.status}`);
         return r.arrayBuffer();
       })
-      .then((buffer) => {
-        let binary = '';
-        const view = new Uint8Array(buffer);
-        // In slices: String.fromCharCode takes its arguments on the stack.
-        for (let i = 0; i < view.length; i += 0x8000) {
-          binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-        }
-        return btoa(binary);
-      });
+      .then((buffer) => base64(new Uint8Array(buffer)));
     fetched.set(url, bytes);
   }
   return bytes;

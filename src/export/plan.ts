@@ -69,21 +69,24 @@ export function pictureCamera(
 }
 
 /**
- * The names a picture moves off their point: a scene's, found for the picture's own size and
- * scale as the presentation finds them for its stage (`labelAnchorsFor`); none for exploration,
- * whose map keeps every name on its point.
+ * The names a picture moves off their point, found for the picture's own size and scale as the
+ * presentation finds them for its stage (`labelAnchorsFor`). A picture writes its names larger
+ * than the map on screen (`pictureLabelScale`), so a name the story needs (Pakistan's, beside
+ * Afghanistan's) moves aside rather than drop out, in a scene or not; and, given the picture's
+ * text boxes (`keepClear`), off them and inside the picture.
  */
 export function pictureLabelAnchors(
   state: PictureState,
   size: Size,
   camera: Camera,
+  keepClear?: readonly Rect[],
 ): Map<string, LabelAnchor> {
-  if (!state.scene) return new Map();
   return labelAnchorsFor({
     camera,
     ...size,
     ...state.names(),
     labelScale: pictureLabelScale(size, camera.zoom),
+    ...(keepClear ? { keepClear } : {}),
   });
 }
 

@@ -1,24 +1,44 @@
 /**
- * One export, start to end: the picture in the chosen format and its file name, or the whole deck
- * as a zip of numbered PNGs or a PDF. Loaded on demand by the Export dialog.
+ * One export, start to end, from the state alone: the picture engine's SVG of the state
+ * (picture-of.ts works out what it shows, svg.ts draws it), as an SVG file or rasterised by the
+ * browser into a PNG; or the whole deck, a picture per scene, as a zip of numbered PNGs or a PDF.
+ * The command line draws the same pictures in Node (scripts/node-picture.ts). Loaded on demand by
+ * the Export dialog.
  */
 import { zipSync } from 'fflate';
+import type { Topology } from 'topojson-specification';
 import { pdfDeck, type PdfPicture } from '../lib/pdf-deck.ts';
 import type { PictureText } from '../lib/picture-alt.ts';
+import type { Dataset } from '../lib/schema.ts';
 import { embedFonts, filesFor, textNeeds } from '../lib/svg-fonts.ts';
-import { describedPng, describedSvg, pictureFileName, pictureWords } from './picture-file.ts';
-import type { PictureOptions, PictureState } from './plan.ts';
-import { exportPng, mapDraft, type FeatureIds, type RenderMap } from './png.ts';
-import type { PictureDraft } from './render-map.ts';
+import { DEFAULT_URL_STATE, type UrlState } from '../lib/url-state.ts';
+import type { Size } from '../lib/viewport.ts';
+import { loadExportFonts } from './text-measure.ts';
 import { embeddable, NOTO_SANS_FILES } from './font-files.ts';
-import { exportSvg, type SvgScene } from './svg.ts';
+import { describedPng, describedSvg, pictureFileName, pictureWords } from './picture-file.ts';
+import { pictureOf, pictureSource, type PictureSource } from './picture-of.ts';
+import type { PictureOptions } from './plan.ts';
+import { rasterSvg, type Encoding } from './raster.ts';
+import { exportSvg } from './svg.ts';
 import type { DeckFormat } from './types.ts';
-
-export { pictureWords };
 
 export interface ExportFile {
   blob: Blob;
   filename: string;
+}
+
+/** What the pictures are drawn from: the loaded dataset and geometry. */
+export interface Atlas {
+  dataset: Dataset;
+  topology: Topology;
+}
+
+/** Each dataset's picture source (geometry decoded, events indexed), made at the first export. */
+const sources = new WeakMap<Dataset, PictureSource>();
+function sourceOf({ dataset, topology }: Atlas): PictureSource {
+  let source = sources.get(dataset);
+  if (!source) sources.set(dataset, (source = pictureSource(dataset, topology)));
+  return source;
 }
 
 /** An SVG with the fonts its text needs inside it, so it reads the same wherever it is opened. */
@@ -33,69 +53,72 @@ async function describedPngBlob(blob: Blob, words: PictureText): Promise<Blob> {
   return new Blob([bytes], { type: 'image/png' });
 }
 
-/** The picture of `state` as a PNG or an SVG file. */
-export async function exportPicture(
-  state: PictureState,
-  options: PictureOptions,
-  render: RenderMap,
-  ids: FeatureIds,
-  svgScene: SvgScene,
-  country: string | null,
-): Promise<ExportFile> {
-  const filename = pictureFileName(state, country, options, options.format);
-  const words = pictureWords(state, country);
-  const blob =
-    options.format === 'svg'
-      ? new Blob([describedSvg(await withFonts(exportSvg(state, options, svgScene)), words)], {
-          type: 'image/svg+xml',
-        })
-      : await describedPngBlob(await exportPng(state, options, render, ids), words);
-  return { blob, filename };
+/** The SVG of `url` seen in a map of `view`'s size, with its fonts, and what it was made from. */
+async function drawn(atlas: Atlas, url: UrlState, view: Size, options: PictureOptions) {
+  performance.mark('export:start');
+  await loadExportFonts();
+  const picture = pictureOf(sourceOf(atlas), url, view);
+  performance.mark('export:state');
+  const svg = await withFonts(exportSvg(picture.state, options, picture.scene));
+  performance.mark('export:svg');
+  return { ...picture, svg };
 }
 
 /**
- * What the off-screen map can get ready for while the reader is still choosing (`MapAccess.warm`),
- * or null when the choice needs no map: an SVG is drawn from the data alone.
- * @example const draft = pictureDraft(state, choice, ids); if (draft) access.warm(draft);
+ * The words for the picture of `url` (src/lib/picture-alt.ts): its title and alt text.
+ * @param view the map the state is seen in, as for `exportPicture`
  */
-export function pictureDraft(
-  state: PictureState,
+export function pictureWordsOf(atlas: Atlas, url: UrlState, view: Size): PictureText {
+  const { state, selected } = pictureOf(sourceOf(atlas), url, view);
+  return pictureWords(state, selected);
+}
+
+/**
+ * The picture of `url` (the app's state, with the camera the map shows) as a PNG or an SVG file.
+ * @param view the map on screen: a picture of another size keeps what the reader sees in it
+ */
+export async function exportPicture(
+  atlas: Atlas,
+  url: UrlState,
+  view: Size,
   options: PictureOptions,
-  ids: FeatureIds,
-): PictureDraft | null {
-  return options.format === 'png' ? mapDraft(state, options, ids) : null;
+): Promise<ExportFile> {
+  const { state, selected, svg } = await drawn(atlas, url, view, options);
+  const words = pictureWords(state, selected);
+  const filename = pictureFileName(state, selected, options, options.format);
+  const blob =
+    options.format === 'svg'
+      ? new Blob([describedSvg(svg, words)], { type: 'image/svg+xml' })
+      : await describedPngBlob(await rasterSvg(svg, options.size, options.scale), words);
+  return { blob, filename };
 }
 
 /** The JPEG quality of the PDF's pages: no visible loss on flat map colours and text. */
 const PDF_JPEG_QUALITY = 0.92;
 
 /**
- * Every scene, in deck order, as a zip of numbered PNGs or as a PDF. `sceneState(i)` gives the
- * state of scene `i` (its date, motives and highlight), so each renders exactly as in the
- * presentation.
+ * Every scene, in deck order, as a zip of numbered PNGs or as a PDF: each scene's picture worked
+ * out from the data, as the presentation shows it, without moving the map on screen.
  */
 export async function exportDeck(
-  count: number,
-  sceneState: (index: number) => {
-    state: PictureState;
-    ids: FeatureIds;
-    prepare: () => Promise<void>;
-  },
+  atlas: Atlas,
   options: PictureOptions,
-  render: RenderMap,
   progress: (done: number, total: number) => void,
   format: DeckFormat = 'zip',
 ): Promise<ExportFile> {
   const pngs: Record<string, Uint8Array> = {};
   const pages: PdfPicture[] = [];
   const { size, scale } = options;
+  const count = atlas.dataset.scenes.length;
+  const png = { ...options, format: 'png' as const };
+  let filename = '';
   for (let i = 0; i < count; i++) {
-    const { state, ids, prepare } = sceneState(i);
-    await prepare();
-    const png = { ...options, format: 'png' as const };
+    const url: UrlState = { ...DEFAULT_URL_STATE, mode: 'present', scene: i + 1 };
+    const { state, svg } = await drawn(atlas, url, size, png);
+    filename ||= pictureFileName(state, null, options, format);
     if (format === 'pdf') {
-      const encoding = { type: 'image/jpeg' as const, quality: PDF_JPEG_QUALITY };
-      const blob = await exportPng(state, png, render, ids, encoding);
+      const encoding: Encoding = { type: 'image/jpeg', quality: PDF_JPEG_QUALITY };
+      const blob = await rasterSvg(svg, size, scale, encoding);
       pages.push({
         jpeg: new Uint8Array(await blob.arrayBuffer()),
         pixelWidth: Math.round(size.width * scale),
@@ -104,14 +127,13 @@ export async function exportDeck(
       });
     } else {
       const blob = await describedPngBlob(
-        await exportPng(state, png, render, ids),
+        await rasterSvg(svg, size, scale),
         pictureWords(state, null),
       );
       pngs[pictureFileName(state, null, options, 'png')] = new Uint8Array(await blob.arrayBuffer());
     }
     progress(i + 1, count);
   }
-  const filename = pictureFileName(sceneState(0).state, null, options, format);
   const blob =
     format === 'pdf'
       ? new Blob([pdfDeck(pages, 'Kabul Engagement Atlas: the scenes')], {

@@ -29,7 +29,7 @@ import {
   type SvgFurniture,
   type SvgTextBlock,
 } from '../lib/svg-export.ts';
-import { canvasMeasure } from './draw-furniture.ts';
+import { canvasMeasure } from './text-measure.ts';
 import {
   focusRects,
   pictureCamera,
@@ -176,7 +176,8 @@ export function exportSvg(
     labels: scene.labels,
     capital: scene.capital,
     labelScale: pictureLabelScale(size, camera.zoom),
-    labelAnchors: pictureLabelAnchors(state, size, camera),
+    labelAnchors: pictureLabelAnchors(state, size, camera, layout.backgroundBoxes),
+    keepClear: layout.backgroundBoxes,
     labelFont: { regular: 'Noto Sans', bold: 'Noto Sans' },
     furniture: svgFurniture(layout),
   });

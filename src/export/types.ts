@@ -1,8 +1,6 @@
-/** The types the Export dialog, the page and the map's export bridge share. */
+/** The types the Export dialog and the page share. */
 import type { ExportElement } from '../lib/export-layout.ts';
 import type { ThemeName } from '../lib/style.ts';
-import type { Camera } from '../lib/url-state.ts';
-import type { MapPictureRequest, PictureDraft } from './render-map.ts';
 
 /** The whole deck: numbered PNGs in a zip, or a PDF with a page per scene. */
 export type DeckFormat = 'zip' | 'pdf';
@@ -20,15 +18,4 @@ export interface ExportChoice {
 export interface ExportFile {
   blob: Blob;
   filename: string;
-}
-
-/** What an export needs from the visible map, handed over by the map's export bridge. */
-export interface MapAccess {
-  /**
-   * Gets the off-screen renderer ready while the reader chooses: for the view on screen when the
-   * Export dialog opens (no draft), then for each size and theme chosen (`pictureDraft`).
-   */
-  warm: (draft?: PictureDraft) => void;
-  render: (request: Omit<MapPictureRequest, 'source'>) => Promise<HTMLCanvasElement>;
-  camera: () => Camera;
 }

@@ -202,6 +202,12 @@ export interface SvgMapInput {
   labelAnchors?: ReadonlyMap<string, LabelAnchor>;
   /** How much larger than `LABEL_SIZE` the names are written (`labelScale`); 1 when left out. */
   labelScale?: number;
+  /**
+   * A picture's text boxes (its title, legend, date and source plates). Given, every name is
+   * written whole inside the picture and clear of them, or not at all: a name cut by the edge or
+   * by a plate reads as a mistake. Left out, names are placed as MapLibre places them on screen.
+   */
+  keepClear?: readonly { x: number; y: number; width: number; height: number }[];
   /** The font families of the labels, e.g. `{ regular: 'Noto Sans', bold: 'Noto Sans' }`. */
   labelFont: { regular: string; bold: string };
   /** Title, legend, date stamp, source line and credit, laid out for the picture. */
@@ -647,7 +653,7 @@ export function labelAnchorsFor(input: LabelPlacementInput): Map<string, LabelAn
 
 export type LabelPlacementInput = Pick<
   SvgMapInput,
-  'camera' | 'width' | 'height' | 'labels' | 'capital' | 'labelScale' | 'labelAnchors'
+  'camera' | 'width' | 'height' | 'labels' | 'capital' | 'labelScale' | 'labelAnchors' | 'keepClear'
 >;
 
 type LabelFeature = SvgMapInput['labels']['features'][number];
@@ -657,6 +663,7 @@ function placeNames(
   anchorsOf: (label: LabelFeature) => readonly LabelAnchor[],
 ): PlacedLabel[] {
   const { camera, width, height } = input;
+  const clear = input.keepClear;
   const project = screenProjection(camera, input);
   const sizes = labelSizes(input.labelScale);
   const size = byZoom(camera.zoom, sizes);
@@ -707,7 +714,8 @@ function placeNames(
           box[0] < width + GRID_PADDING &&
           box[3] >= -GRID_PADDING &&
           box[1] < height + GRID_PADDING &&
-          !boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]),
+          !boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]) &&
+          (!clear || clearOf(box, clear, width, height)),
       );
     if (!spot) continue;
     const { box, x, y, anchor } = spot;
@@ -727,6 +735,17 @@ function placeNames(
     });
   }
   return placed;
+}
+
+/** Whether a name's box lies whole inside the picture and off every one of its text boxes. */
+function clearOf(
+  [x0, y0, x1, y1]: [number, number, number, number],
+  rects: NonNullable<SvgMapInput['keepClear']>,
+  width: number,
+  height: number,
+): boolean {
+  if (x0 < 0 || y0 < 0 || x1 > width || y1 > height) return false;
+  return !rects.some((r) => r.x < x1 && x0 < r.x + r.width && r.y < y1 && y0 < r.y + r.height);
 }
 
 // —— The document ——
