@@ -23,6 +23,7 @@ import { checkExportSize, EXPORT_SCALES, EXPORT_SIZES, parseSize } from '../src/
 import { pictureTextOf, type PictureText } from '../src/lib/picture-alt.ts';
 import type { ExportSize } from '../src/lib/export-name.ts';
 import type { ExportElement } from '../src/lib/export-layout.ts';
+import type { EditorialTexts } from '../src/export/editorial.ts';
 import type { Dataset } from '../src/lib/schema.ts';
 import { parseUrlState, type UrlContext } from '../src/lib/url-state.ts';
 import { formatProblem, validateDataset } from '../src/lib/validate.ts';
@@ -48,6 +49,10 @@ const USAGE = `Usage: npm run export -- [options]
   --out-dir DIR       ... written into this folder (made, with its parents, if missing)
   --no-title --no-subtitle --no-legend --no-date --no-source --no-credit
                       leave that element out of the picture
+  --title TEXT --subtitle TEXT --note TEXT --source TEXT --credit TEXT
+                      the picture's headline, dek, note, source line and credit, over the ones
+                      the state gives it (a selected country's name and level, the publishers of
+                      the sources behind what is drawn)
   --browser           draw through the app's Export dialog in headless Chromium (installed if
                       missing), as the app's own button does, rather than in Node alone
   --alt               print the picture's alt text (its title, then its description: what the
@@ -77,6 +82,15 @@ const ELEMENTS: readonly { element: ExportElement; flag: `no-${string}`; label: 
   { element: 'date', flag: 'no-date', label: 'Date' },
   { element: 'source', flag: 'no-source', label: 'Source line' },
   { element: 'credit', flag: 'no-credit', label: 'Credit' },
+];
+
+/** The picture's words an editor can set, by flag, and their fields in the dialog. */
+const WORDS: readonly { field: keyof EditorialTexts; flag: string; label: string }[] = [
+  { field: 'title', flag: 'title', label: 'Headline' },
+  { field: 'subtitle', flag: 'subtitle', label: 'Dek' },
+  { field: 'note', flag: 'note', label: 'Note' },
+  { field: 'source', flag: 'source', label: 'Sources' },
+  { field: 'credit', flag: 'credit', label: 'Credit line' },
 ];
 
 /** The data formats: written straight from the dataset, no browser. */
@@ -116,6 +130,8 @@ interface Job {
   words: PictureText | null;
   /** `--browser`: drawn through the app in headless Chromium, as before the picture engine. */
   browser: boolean;
+  /** `--title` and the rest: the editor's words over the state's own. */
+  texts: Partial<EditorialTexts>;
   dataset: Dataset;
 }
 
@@ -213,6 +229,7 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
         alt: { type: 'boolean', default: false },
         browser: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        ...Object.fromEntries(WORDS.map(({ flag }) => [flag, { type: 'string' as const }])),
         ...Object.fromEntries(
           ELEMENTS.map(({ flag }) => [flag, { type: 'boolean' as const, default: false }]),
         ),
@@ -259,6 +276,12 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
   const show = Object.fromEntries(
     ELEMENTS.map(({ element, flag }) => [element, !(values as Record<string, unknown>)[flag]]),
   ) as Record<ExportElement, boolean>;
+  const texts: Partial<EditorialTexts> = Object.fromEntries(
+    WORDS.flatMap(({ field, flag }) => {
+      const text = (values as Record<string, unknown>)[flag];
+      return typeof text === 'string' ? [[field, text]] : [];
+    }),
+  );
   const base = userCwd();
   const out = values.out as string | undefined;
   const outDir = values['out-dir'] as string | undefined;
@@ -296,6 +319,7 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
       target,
       words: null,
       browser: values.browser === true,
+      texts,
       dataset,
     };
   }
@@ -315,6 +339,7 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
     target: { kind: 'file', path },
     words,
     browser: values.browser === true,
+    texts,
     dataset,
   };
 }
@@ -400,6 +425,10 @@ async function fillDialog(page: Page, job: Job): Promise<Locator> {
   for (const { element, label } of ELEMENTS) {
     await dialog.getByRole('checkbox', { name: label, exact: true }).setChecked(job.show[element]);
   }
+  for (const { field, label } of WORDS) {
+    const text = job.texts[field];
+    if (text !== undefined) await dialog.getByLabel(label, { exact: true }).fill(text);
+  }
   return dialog;
 }
 
@@ -463,6 +492,7 @@ function runInNode(job: Job) {
     scale: job.scale,
     theme: job.theme,
     show: job.show,
+    texts: job.texts,
   };
   const write = (to: string, bytes: Uint8Array) => {
     mkdirSync(dirname(to), { recursive: true });

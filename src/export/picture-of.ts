@@ -21,7 +21,7 @@ import { defaultView, selectionBounds, selectionCamera, selectionPadding } from 
 import { focusCapital, labelRank, rankedLabels } from '../lib/labels.ts';
 import { MOTIVE_CATEGORIES, type Dataset } from '../lib/schema.ts';
 import { FOCUS_ID } from '../lib/style.ts';
-import type { Camera, UrlState } from '../lib/url-state.ts';
+import type { Camera, UrlContext, UrlState } from '../lib/url-state.ts';
 import type { LonLat, Size } from '../lib/viewport.ts';
 import type { PictureState } from './plan.ts';
 import type { SvgScene } from './svg.ts';
@@ -63,6 +63,22 @@ export function pictureSource(dataset: Dataset, topology: Topology): PictureSour
     eventDays: eventDaysByActor(dataset.events),
     capitals: new Map(dataset.countries.map((c) => [c.id, [c.capital.lon, c.capital.lat]])),
     mapCountries: new Set(countries.features.map((f) => f.properties.id)),
+  };
+}
+
+/** What a URL's state is checked against (`parseUrlState`), as the app's state builds it. */
+export function urlContextOf(source: PictureSource): Required<UrlContext> {
+  const { dataset } = source;
+  return {
+    start: dataset.meta.start,
+    end: dataset.meta.reviewedThrough,
+    actors: new Set([
+      ...dataset.countries.map((c) => c.id),
+      ...dataset.institutions.map((i) => i.id),
+      ...source.mapCountries,
+    ]),
+    levels: dataset.levels.levels.map((l) => l.id),
+    scenes: dataset.scenes.length,
   };
 }
 

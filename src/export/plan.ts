@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import { formatDate } from '../lib/dates.ts';
-import { editionWords } from '../lib/edition.ts';
+import type { EditorialTexts } from './editorial.ts';
 import type { ExportElement, ExportLayoutInput, Rect } from '../lib/export-layout.ts';
 import { MOTIVE_COLORS, MOTIVE_LABELS } from '../lib/palette.ts';
 import { sceneMapState } from '../lib/scene-view.ts';
@@ -48,6 +48,8 @@ export interface PictureNames {
 
 export interface PictureOptions {
   format: 'png' | 'svg';
+  /** An editor's words over the state's own (`editorialDefaults`); a field left out keeps its default. */
+  texts?: Partial<EditorialTexts>;
   size: Size;
   scale: number;
   theme: ThemeName;
@@ -115,23 +117,23 @@ export function pictureLayoutInput(
   options: PictureOptions,
   avoid: Rect[],
   measure: ExportLayoutInput['measure'],
+  words: EditorialTexts,
 ): ExportLayoutInput {
   const { dataset } = state;
   const theme = MAP_THEMES[options.theme];
   const levels = theme.levels(dataset.levels);
-  const founding = dataset.sources.find((s) => s.id === dataset.meta.foundingSource);
-  const publishers = new Set(dataset.sources.filter((s) => s !== founding).map((s) => s.publisher))
-    .size;
+  // A note goes first on the source line's band, as a newsroom's chart notes do.
+  const note = words.note.trim().replace(/^note:\s*/i, '');
   return {
     size: options.size,
     theme: options.theme,
     show: options.show,
     texts: {
-      title: state.scene ? state.scene.scene.title : dataset.meta.title,
-      subtitle: state.scene ? dataset.meta.title : dataset.meta.subtitle,
+      title: words.title,
+      subtitle: words.subtitle,
       dateLabel: `Map as of ${formatDate(state.date)}`,
-      source: `Sources: ${founding?.publisher ?? ''} (${founding?.date ?? ''}) and later reporting from ${publishers} publishers; ${editionWords(dataset.meta)}. Boundaries: Natural Earth; disputed areas drawn neutrally.`,
-      credit: dataset.meta.credit,
+      source: note ? `Note: ${note} ${words.source}` : words.source,
+      credit: words.credit,
     },
     legend: {
       levels: levelsByRank(levels).map((l) => ({ label: l.label, color: l.color })),

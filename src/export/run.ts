@@ -15,6 +15,7 @@ import { DEFAULT_URL_STATE, type UrlState } from '../lib/url-state.ts';
 import type { Size } from '../lib/viewport.ts';
 import { loadExportFonts } from './text-measure.ts';
 import { embeddable, NOTO_SANS_FILES } from './font-files.ts';
+import { editorialDefaults, type EditorialTexts } from './editorial.ts';
 import { describedPng, describedSvg, pictureFileName, pictureWords } from './picture-file.ts';
 import { pictureOf, pictureSource, type PictureSource } from './picture-of.ts';
 import type { PictureOptions } from './plan.ts';
@@ -54,14 +55,38 @@ async function describedPngBlob(blob: Blob, words: PictureText): Promise<Blob> {
 }
 
 /** The SVG of `url` seen in a map of `view`'s size, with its fonts, and what it was made from. */
-async function drawn(atlas: Atlas, url: UrlState, view: Size, options: PictureOptions) {
-  performance.mark('export:start');
+async function drawn(
+  atlas: Atlas,
+  url: UrlState,
+  view: Size,
+  options: PictureOptions,
+  marked = true,
+) {
+  // The bench reads these marks (bench/scenarios.ts); the dialog's previews leave none.
+  const mark = (name: string) => marked && performance.mark(name);
+  mark('export:start');
   await loadExportFonts();
   const picture = pictureOf(sourceOf(atlas), url, view);
-  performance.mark('export:state');
+  mark('export:state');
   const svg = await withFonts(exportSvg(picture.state, options, picture.scene));
-  performance.mark('export:svg');
+  mark('export:svg');
   return { ...picture, svg };
+}
+
+/** The headline, dek, note, source line and credit a picture of `url` gets unless edited. */
+export function pictureDefaultsOf(atlas: Atlas, url: UrlState, view: Size): EditorialTexts {
+  const { state, scene } = pictureOf(sourceOf(atlas), url, view);
+  return editorialDefaults(state, scene);
+}
+
+/** The picture of `url` as the SVG the dialog previews: the file's drawing, fonts and all. */
+export async function previewSvg(
+  atlas: Atlas,
+  url: UrlState,
+  view: Size,
+  options: PictureOptions,
+): Promise<string> {
+  return (await drawn(atlas, url, view, options, false)).svg;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   type SvgFurniture,
   type SvgTextBlock,
 } from '../lib/svg-export.ts';
+import { editorialDefaults, editorialTexts } from './editorial.ts';
 import { canvasMeasure } from './text-measure.ts';
 import {
   focusRects,
@@ -134,7 +135,13 @@ export function exportSvg(
   const { size } = options;
   const camera = pictureCamera(state, size);
   const layout = exportLayout(
-    pictureLayoutInput(state, options, focusRects(state, size, camera), measure),
+    pictureLayoutInput(
+      state,
+      options,
+      focusRects(state, size, camera),
+      measure,
+      editorialTexts(editorialDefaults(state, scene), options.texts),
+    ),
   );
   const theme = MAP_THEMES[options.theme];
   const levels = theme.levels(state.dataset.levels);

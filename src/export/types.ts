@@ -1,6 +1,7 @@
 /** The types the Export dialog and the page share. */
 import type { ExportElement } from '../lib/export-layout.ts';
 import type { ThemeName } from '../lib/style.ts';
+import type { EditorialTexts } from './editorial.ts';
 
 /** The whole deck: numbered PNGs in a zip, or a PDF with a page per scene. */
 export type DeckFormat = 'zip' | 'pdf';
@@ -13,6 +14,8 @@ export interface ExportChoice {
   scale: number;
   theme: ThemeName;
   show: Record<ExportElement, boolean>;
+  /** The editor's words over the picture's own (headline, dek, note, source line, credit). */
+  texts?: Partial<EditorialTexts>;
 }
 
 export interface ExportFile {

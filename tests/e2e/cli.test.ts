@@ -352,6 +352,24 @@ test.describe('pictures', () => {
     expect(svg.getElementsByTagName('desc')[0]?.textContent).toContain('Ambassador level: China');
   });
 
+  test('--title and --note set the picture’s words over the state’s', async () => {
+    const out = join(outputDir(), 'words.svg');
+    const run = await exportCli([
+      ...'--state country=CHN --format svg --size 800x500'.split(' '),
+      '--title',
+      'Beijing goes first',
+      '--note',
+      'Levels as the sources give them.',
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect([text.includes('Beijing goes first'), text.includes('China: ')]).toEqual([true, false]);
+    expect(text).toContain('Note: Levels as the sources give them.');
+  });
+
   test('--all-scenes --format pdf writes the deck as one PDF, a page per scene', async () => {
     const out = join(outputDir(), 'deck.pdf');
     const run = await exportCli([

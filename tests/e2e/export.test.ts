@@ -185,6 +185,46 @@ test('an SVG is real vectors: a path per country and arc, the title and the sour
   expect((text.match(/<path/g) ?? []).length).toBeGreaterThan(100 + arcs);
 });
 
+test('the words: defaults from the state, an edited headline in the preview and the file', async ({
+  page,
+}) => {
+  await page.goto('/?country=CHN&date=2025-06-30');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  const headline = dialog.getByLabel('Headline', { exact: true });
+  await expect(headline).toHaveValue(/^China: /);
+  await expect(dialog.getByLabel('Sources', { exact: true })).toHaveValue(/^Sources: /);
+  const preview = dialog.getByRole('img');
+  await expect(preview).toHaveAttribute('src', /China%3A/);
+  await headline.fill('Beijing goes first');
+  await dialog.getByLabel('Note', { exact: true }).fill('Levels as the sources give them.');
+  await expect(preview).toHaveAttribute('src', /Beijing%20goes%20first/);
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  const path = test.info().outputPath('edited.svg');
+  await download(page, dialog, path);
+  const text = readFileSync(path, 'utf8');
+  expect([
+    text.includes('Beijing goes first'),
+    text.includes('Note: Levels as the sources'),
+  ]).toEqual([true, true]);
+});
+
+test('the dialog remembers the last size, scale and elements on the device', async ({ page }) => {
+  await page.goto('/');
+  await waitForMapReady(page);
+  let dialog = await openDialog(page);
+  await dialog.getByLabel('Size').selectOption({ label: '1080 × 1080 (square)' });
+  await dialog.getByLabel('Scale').selectOption({ label: '3x' });
+  await dialog.getByRole('checkbox', { name: 'Legend', exact: true }).uncheck();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.reload();
+  await waitForMapReady(page);
+  dialog = await openDialog(page);
+  await expect(dialog.getByLabel('Size')).toHaveValue('square');
+  await expect(dialog.getByLabel('Scale')).toHaveValue('3');
+  await expect(dialog.getByRole('checkbox', { name: 'Legend', exact: true })).not.toBeChecked();
+});
+
 test('a 1080 px square reads in a feed: names ≥ 2.2% of its height, the title ≥ 4%, on opaque plates', async ({
   page,
 }) => {

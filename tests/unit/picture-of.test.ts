@@ -3,23 +3,17 @@
  * geometry: the command line draws from it with no map to ask.
  */
 import { describe, expect, test } from 'vitest';
-import { pictureOf, pictureSource } from '../../src/export/picture-of.ts';
+import { pictureOf, pictureSource, urlContextOf } from '../../src/export/picture-of.ts';
 import { ARC_LIMIT } from '../../src/lib/arcs.ts';
 import { levelsOn, engagementIndex } from '../../src/lib/engagement.ts';
 import { defaultView } from '../../src/lib/framing.ts';
-import { parseUrlState, type UrlContext } from '../../src/lib/url-state.ts';
+import { parseUrlState } from '../../src/lib/url-state.ts';
 import { project } from '../../src/lib/viewport.ts';
 import { shipped } from './helpers.ts';
 
 const { dataset, topology } = shipped();
 const source = pictureSource(dataset, topology);
-const context: UrlContext = {
-  start: dataset.meta.start,
-  end: dataset.meta.reviewedThrough,
-  actors: new Set([...dataset.countries.map((c) => c.id), ...source.mapCountries]),
-  levels: dataset.levels.levels.map((l) => l.id),
-  scenes: dataset.scenes.length,
-};
+const context = urlContextOf(source);
 const VIEW = { width: 1920, height: 1080 };
 const of = (query: string) => {
   const parsed = parseUrlState(query, context);
