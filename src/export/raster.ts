@@ -21,7 +21,8 @@ export async function rasterSvg(
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(size.width * scale);
   canvas.height = Math.round(size.height * scale);
-  const g = canvas.getContext('2d');
+  // Read back at once (toBlob): a canvas kept in memory spares a GPU read-back of every pixel.
+  const g = canvas.getContext('2d', { willReadFrequently: true });
   if (!g) throw new Error('the browser gave no canvas to draw the picture on');
   g.drawImage(image, 0, 0, canvas.width, canvas.height);
   return new Promise((resolve, reject) =>
