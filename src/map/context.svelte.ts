@@ -10,6 +10,8 @@ export class MapContext {
   map = $state.raw<MapLibreMap | null>(null);
   /** True once the style has loaded and layers can be added. */
   loaded = $state(false);
+  /** True once the map has drawn the state for the first time: layers may fill in what waited. */
+  drawn = $state(false);
   /** Layer work still under way (fonts, first data); the map is not ready while this is above 0. */
   pending = $state(0);
 

@@ -46,6 +46,19 @@ test.describe('arcs', () => {
     const [lon, lat] = pointOnArc('chn-economic');
     expect(await mapHasColourNear(page, lon, lat, rgbOf(MOTIVE_COLORS.economic))).toBe(false);
   });
+
+  // The first picture's source holds only the arcs it shows (ArcsLayer): a later date must still
+  // draw the others, whether they joined in the background or the date change asked for them.
+  test('an arc the first picture did not show is drawn once a later date shows it', async ({
+    page,
+  }) => {
+    await page.goto(`/?date=2024-06-01${CHINA_VIEW}`);
+    await waitForMapReady(page);
+    await page.getByRole('slider', { name: 'Map date' }).press('End');
+    await waitForMapReady(page);
+    const [lon, lat] = pointOnArc('chn-economic');
+    expect(await mapHasColourNear(page, lon, lat, rgbOf(MOTIVE_COLORS.economic))).toBe(true);
+  });
 });
 
 test.describe('hover and selection', () => {
