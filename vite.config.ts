@@ -99,7 +99,27 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/**/*.svelte.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // The state modules' effects (src/state/*.svelte.ts) run only in Svelte's browser
+        // runtime: on Node's, $effect does nothing. They need no DOM.
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'state',
+          include: ['tests/unit/**/*.svelte.test.ts'],
+          environment: './tests/unit/client-environment.ts',
+        },
+      },
+    ],
   },
 });

@@ -11,8 +11,13 @@ import type { Day } from '../src/lib/dates.ts';
 import { engagementIndex, latestEventDay, levelsOn } from '../src/lib/engagement.ts';
 import { arcFeatures, visibleArcIds, type LonLat } from '../src/lib/arcs.ts';
 import { MOTIVE_COLORS } from '../src/lib/palette.ts';
-import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../src/lib/schema.ts';
-import { FOCUS_ID, MAP_THEMES, levelColors, type Expression } from '../src/lib/style.ts';
+import {
+  FOCUS_ID,
+  MOTIVE_CATEGORIES,
+  type Dataset,
+  type MotiveCategory,
+} from '../src/lib/schema.ts';
+import { MAP_THEMES, levelColors, type Expression } from '../src/lib/style.ts';
 import { timelineKeyDay } from '../src/lib/timeline.ts';
 
 /** An arc as deck.gl's ArcLayer takes it: from a partner's capital to Kabul, in its category's colour. */

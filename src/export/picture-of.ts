@@ -19,8 +19,7 @@ import {
 } from '../lib/engagement.ts';
 import { defaultView, selectionBounds, selectionCamera, selectionPadding } from '../lib/framing.ts';
 import { focusCapital, labelRank, rankedLabels } from '../lib/labels.ts';
-import { MOTIVE_CATEGORIES, type Dataset } from '../lib/schema.ts';
-import { FOCUS_ID } from '../lib/style.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset } from '../lib/schema.ts';
 import type { Camera, UrlContext, UrlState } from '../lib/url-state.ts';
 import type { LonLat, Size } from '../lib/viewport.ts';
 import type { PictureState } from './plan.ts';

@@ -20,6 +20,7 @@ import {
   type EngagementIndex,
 } from './engagement.ts';
 import {
+  FOCUS_ID,
   MOTIVE_CATEGORIES,
   type Citation,
   type Dataset,
@@ -33,7 +34,6 @@ import {
   type Source,
   type TensionState,
 } from './schema.ts';
-import { FOCUS_ID } from './style.ts';
 
 /** What an actor is: a country, Afghanistan (the focus), an institution, or a group of states. */
 export type ActorKind = 'country' | 'focus' | 'institution' | 'group';

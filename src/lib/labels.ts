@@ -6,9 +6,8 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { CountryProps } from './countries.ts';
-import type { Dataset } from './schema.ts';
-import type { Levels } from './schema.ts';
-import { byZoom, FOCUS_ID, levelsByRank, UNCOVERED_RANK } from './style.ts';
+import { FOCUS_ID, type Dataset, type Levels } from './schema.ts';
+import { byZoom, levelsByRank, UNCOVERED_RANK } from './style.ts';
 import { project, type Bounds } from './viewport.ts';
 
 export { UNCOVERED_RANK };

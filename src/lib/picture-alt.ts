@@ -7,8 +7,8 @@
 import { formatDate, type Day } from './dates.ts';
 import { editionWords } from './edition.ts';
 import { levelsOn, motiveCountsFrom, tensionsOn, type EngagementIndex } from './engagement.ts';
-import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from './schema.ts';
-import { FOCUS_ID, levelsByRank } from './style.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from './schema.ts';
+import { levelsByRank } from './style.ts';
 import type { UrlState } from './url-state.ts';
 
 export interface PictureTextInput {

@@ -11,7 +11,7 @@
  * made room for it.
  */
 import { addDays, daysBetween, type Day } from './dates.ts';
-import type { MotiveCategory, Scene } from './schema.ts';
+import type { MotiveCategory, Scene, Source } from './schema.ts';
 import { ZOOM_RANGE, type Camera } from './url-state.ts';
 import {
   fitBounds,
@@ -313,4 +313,10 @@ export function easeInOut(t: number): number {
  */
 export function easedDay(from: Day, to: Day, t: number): Day {
   return addDays(from, Math.round(easeInOut(t) * daysBetween(from, to)));
+}
+
+/** The sources a scene cites, each once, in the order it first cites them. */
+export function sceneSources(scene: Scene | null, sources: readonly Source[]): Source[] {
+  const ids = [...new Set(scene?.cites.map((c) => c.source))];
+  return ids.flatMap((id) => sources.filter((s) => s.id === id));
 }

@@ -125,6 +125,12 @@ const Url = v.pipe(
   ),
 );
 
+/**
+ * The country the atlas is about: Afghanistan, governed from Kabul. Every level is another
+ * actor's engagement with it, every arc ends at its capital, and it is never a partner itself.
+ */
+export const FOCUS_ID = 'AFG';
+
 export const MOTIVE_CATEGORIES = ['economic', 'security', 'geopolitical'] as const;
 export const MotiveCategory = v.picklist(
   MOTIVE_CATEGORIES,

@@ -2,7 +2,7 @@
  * Finding a country or an institution by what people type: its name or any of its other names
  * ("UAE", "Emirates", "Türkiye", "PRC"), regardless of case, accents or dots.
  */
-import type { Country, Institution } from './schema.ts';
+import type { Country, Dataset, Institution } from './schema.ts';
 
 /** Something search can find: a country, an institution or a group of states. */
 export interface ActorEntry {
@@ -142,4 +142,16 @@ export function searchActors(
     })
     .slice(0, limit)
     .map((f) => f.result);
+}
+
+/** Everything the search finds: the dataset's actors, then the map's countries it does not cover. */
+export function searchEntries(
+  dataset: Pick<Dataset, 'countries' | 'institutions'>,
+  mapCountries: readonly { id: string; name: string }[],
+): ActorEntry[] {
+  const covered = new Set(dataset.countries.map((c) => c.id));
+  return [
+    ...actorEntries(dataset.countries, dataset.institutions),
+    ...uncoveredEntries(mapCountries, covered),
+  ];
 }

@@ -4,7 +4,7 @@
  * Colour changes with the date go through feature state, so a date change never rebuilds a source.
  */
 import { hexOfLab, labOfHex } from './colour.ts';
-import type { Levels } from './schema.ts';
+import { FOCUS_ID, type Levels } from './schema.ts';
 
 /** A MapLibre expression, as JSON. */
 export type Expression = [string, ...unknown[]];
@@ -30,8 +30,83 @@ export function byZoom(zoom: number, stops: ZoomStops): number {
   return last[1];
 }
 
-/** The focus country: Afghanistan. */
-export const FOCUS_ID = 'AFG';
+/** A zoom curve as a MapLibre expression: `['interpolate', ['linear'], ['zoom'], z, v, …]`. */
+export function zoomCurve(stops: ZoomStops): Expression {
+  return ['interpolate', ['linear'], ['zoom'], ...stops.flat()];
+}
+
+// —— The map's lines and marks: one definition, read by the map's layers (as expressions) and by
+// the picture engine (as values at the picture's zoom), so the two cannot drift apart. Widths are
+// CSS pixels; dashes are in line widths, as MapLibre counts them. ——
+
+/** Land borders: 0.5 px over the world, 1.4 px at the region's close-up. */
+export const BORDER_WIDTH: ZoomStops = [
+  [1, 0.5],
+  [5, 1.4],
+];
+/** Disputed boundaries: thin and dashed, claimed by neither side's style. */
+export const DISPUTED_LINE = { width: 1, dash: [2, 1.5] } as const;
+
+/** A country's outline by why it is outlined (see outlines.ts); tension dashed, conflict solid. */
+export const OUTLINE = {
+  hovered: { width: 1.5 },
+  selected: { width: 2.5 },
+  highlight: { width: 2 },
+  tension: { width: 2, dash: [3, 1.5] },
+  conflict: { width: 2.5 },
+} as const satisfies Record<string, { width: number; dash?: readonly number[] }>;
+
+/**
+ * The motive arcs: 2 to 3 px from the region (zoom 3) to a close-up of Kabul's neighbours (zoom
+ * 6), the selected country's thicker, each over a white casing 2 px wider; the arcs of the other
+ * countries dimmed while one is selected.
+ */
+export const ARC_LINE = {
+  width: {
+    normal: [
+      [3, 2],
+      [6, 3],
+    ],
+    selected: [
+      [3, 2.75],
+      [6, 4],
+    ],
+  },
+  casingExtra: 2,
+  dimmed: { casing: 0.35, line: 0.3, arrow: 0.3 },
+} as const satisfies {
+  width: Record<'normal' | 'selected', ZoomStops>;
+  casingExtra: number;
+  dimmed: Record<'casing' | 'line' | 'arrow', number>;
+};
+
+/**
+ * The arcs' arrowhead: a notched head 9 px long and 8 px wide in a 13 px box, pointing east from
+ * the box's centre (tip, upper barb, notch, lower barb), in the arc's colour over a 2 px white
+ * edge; drawn 0.85 times its size at zoom 3 to 1.15 times at zoom 6.
+ */
+export const ARROWHEAD = {
+  box: 13,
+  shape: [
+    [4.5, 0],
+    [-4.5, -4],
+    [-2, 0],
+    [-4.5, 4],
+  ],
+  edge: 2,
+  size: [
+    [3, 0.85],
+    [6, 1.15],
+  ],
+} as const satisfies {
+  box: number;
+  shape: readonly (readonly [number, number])[];
+  edge: number;
+  size: ZoomStops;
+};
+
+/** Country names: a 1.2 px halo, lines of at most 7 ems (their sizes by zoom: labels.ts). */
+export const NAME_TEXT = { halo: 1.2, maxWidthEms: 7 } as const;
 
 /** The colour of each level, plus no-data and the focus, for legends and exports. */
 export function levelColors(levels: Levels): Map<string, string> {
@@ -222,4 +297,12 @@ export function themePaint(name: ThemeName, levels: Levels): [string, string, un
       ['case', ['==', ['get', 'id'], FOCUS_ID], theme.focusHalo, theme.labelHalo],
     ],
   ];
+}
+
+/** What tension and conflict are drawn in where the dataset gives them no colour of its own. */
+const TENSION_FALLBACK = { tension: '#e08a2c', conflict: '#c0392b' } as const;
+
+/** The dataset's colour for tension or conflict: the outlines and the timeline's marks. */
+export function tensionColor(levels: Levels, state: 'tension' | 'conflict'): string {
+  return levels.tensions.find((t) => t.id === state)?.color ?? TENSION_FALLBACK[state];
 }

@@ -34,7 +34,7 @@ import type {
 } from 'geojson';
 import { arcArrowheads, type ArcProps, type ArrowheadProps } from './arcs.ts';
 import type { BoundaryKind, CountryProps } from './countries.ts';
-import type { Levels, MotiveCategory } from './schema.ts';
+import { FOCUS_ID, type Levels, type MotiveCategory } from './schema.ts';
 import {
   CAPITAL_DOT,
   CAPITAL_NAME_OFFSET,
@@ -43,7 +43,18 @@ import {
   type FocusCapitalProps,
   type LabelAnchor,
 } from './labels.ts';
-import { byZoom, FOCUS_ID, MUTED_OPACITY, UNCOVERED_RANK, UNHIGHLIGHTED_OPACITY } from './style.ts';
+import {
+  ARC_LINE,
+  ARROWHEAD,
+  BORDER_WIDTH,
+  byZoom,
+  DISPUTED_LINE,
+  MUTED_OPACITY,
+  NAME_TEXT,
+  OUTLINE,
+  UNCOVERED_RANK,
+  UNHIGHLIGHTED_OPACITY,
+} from './style.ts';
 import { MAX_LATITUDE, project as viewportProject, TILE_SIZE, worldSize } from './viewport.ts';
 
 /** A camera without rotation, as the map reports it: centre in degrees and MapLibre zoom. */
@@ -214,57 +225,8 @@ export interface SvgMapInput {
   furniture?: SvgFurniture;
 }
 
-// —— The map's styling, as the map components set it ——
+// The map's lines and marks come from style.ts, where the map's layers read them too.
 
-/** BoundariesLayer: land borders 0.5 px at zoom 1 to 1.4 px at zoom 5; disputed lines 1 px, dashed 2, 1.5. */
-const BORDER_WIDTH = [
-  [1, 0.5],
-  [5, 1.4],
-] as const;
-const DISPUTED_WIDTH = 1;
-const DISPUTED_DASH = [2, 1.5];
-
-/** CountriesLayer: outline widths; MapLibre's dashes are in line widths. */
-const SELECTED_WIDTH = 2.5;
-const HIGHLIGHT_WIDTH = 2;
-const TENSION_WIDTH = 2;
-const TENSION_DASH = [3, 1.5];
-const CONFLICT_WIDTH = 2.5;
-
-/** ArcsLayer: 2 to 3 px from zoom 3 to 6 (2.75 to 4 for the selected country), casing 2 px wider. */
-const ARC_WIDTH = {
-  normal: [
-    [3, 2],
-    [6, 3],
-  ],
-  selected: [
-    [3, 2.75],
-    [6, 4],
-  ],
-} as const;
-const CASING_EXTRA = 2;
-/** ArcsLayer: opacities of the arcs of other countries than the selected one. */
-const DIMMED = { casing: 0.35, line: 0.3, arrow: 0.3 };
-/** ArcsLayer: the arrowhead image is 13 px, scaled 0.85 at zoom 3 to 1.15 at zoom 6. */
-const ARROW_SIZE = [
-  [3, 0.85],
-  [6, 1.15],
-] as const;
-/**
- * ArcsLayer's notched arrowhead pointing east, relative to the image's centre (6.5, 6.5): tip,
- * upper barb, notch, lower barb; stroked 2 px white under the fill.
- */
-const ARROW_SHAPE: readonly (readonly [number, number])[] = [
-  [4.5, 0],
-  [-4.5, -4],
-  [-2, 0],
-  [-4.5, 4],
-];
-const ARROW_STROKE = 2;
-
-/** LabelsLayer: 10 px at zoom 1, 13 at 4, 15 at 6; halo 1.2 px; lines of at most 7 ems. */
-const LABEL_HALO = 1.2;
-const LABEL_MAX_WIDTH_EMS = 7;
 /** MapLibre's defaults: `text-line-height` 1.2 ems, `text-padding` 2 px. */
 const LABEL_LINE_HEIGHT = 1.2;
 const LABEL_PADDING = 2;
@@ -365,7 +327,7 @@ interface LineBreak {
 export function labelLines(
   text: string,
   bold: boolean,
-  maxWidth = LABEL_MAX_WIDTH_EMS,
+  maxWidth = NAME_TEXT.maxWidthEms,
 ): { lines: string[]; width: number } {
   // In MapLibre's units (24 per em), so its penalties weigh the same against raggedness.
   const EM = 24;
@@ -824,7 +786,7 @@ function line(l: SvgLine): string {
   const ends = `x1="${num(l.x1)}" y1="${num(l.y1)}" x2="${num(l.x2)}" y2="${num(l.y2)}"`;
   const cap = l.round || l.casing ? ' stroke-linecap="round"' : '';
   const casing = l.casing
-    ? `<line ${ends} ${paintAttrs('stroke', l.casing)} stroke-width="${num(l.width + CASING_EXTRA)}"${cap}/>`
+    ? `<line ${ends} ${paintAttrs('stroke', l.casing)} stroke-width="${num(l.width + ARC_LINE.casingExtra)}"${cap}/>`
     : '';
   return `${casing}<line ${ends} ${paintAttrs('stroke', l.color)} stroke-width="${num(l.width)}"${cap}${dashAttr(l.dash)}/>`;
 }
@@ -906,7 +868,7 @@ function boundariesLayer({ input, d }: Layer): string {
   const disputed = mesh('disputed-boundary');
   if (disputed) {
     out.push(
-      `<path id="disputed-boundaries" d="${disputed}" fill="none" ${paintAttrs('stroke', input.theme.disputedLine)} stroke-width="${num(DISPUTED_WIDTH)}"${dashAttr(DISPUTED_DASH, DISPUTED_WIDTH)}/>`,
+      `<path id="disputed-boundaries" d="${disputed}" fill="none" ${paintAttrs('stroke', input.theme.disputedLine)} stroke-width="${num(DISPUTED_LINE.width)}"${dashAttr(DISPUTED_LINE.dash, DISPUTED_LINE.width)}/>`,
     );
   }
   return `<g id="boundaries">\n${out.join('\n')}\n</g>`;
@@ -916,23 +878,30 @@ function boundariesLayer({ input, d }: Layer): string {
 function outlinesLayer({ input }: Layer, paths: ReadonlyMap<string, string>): string {
   const color = input.outlineColor ?? input.theme.outline;
   const out: string[] = [];
-  const outline = (id: string, kind: string, stroke: string, width: number, dash?: number[]) => {
+  const outline = (
+    id: string,
+    kind: string,
+    stroke: string,
+    width: number,
+    dash?: readonly number[],
+  ) => {
     const data = paths.get(id);
     if (!data) return;
     out.push(
       `<path class="${kind}" data-id="${escapeXml(id)}" d="${data}" fill="none" ${paintAttrs('stroke', stroke)} stroke-width="${num(width)}" stroke-linejoin="round"${dashAttr(dash, width)}/>`,
     );
   };
-  if (input.selected) outline(input.selected, 'selected', color, SELECTED_WIDTH);
-  for (const id of input.highlight ?? []) outline(id, 'highlight', color, HIGHLIGHT_WIDTH);
+  if (input.selected) outline(input.selected, 'selected', color, OUTLINE.selected.width);
+  for (const id of input.highlight ?? []) outline(id, 'highlight', color, OUTLINE.highlight.width);
   const ids = input.countries.features.map((f) => f.properties.id);
   const tension = new Map(ids.map((id) => [id, input.tension(id)]));
   const { tension: orange, conflict: red } = input.tensionColors;
   for (const id of ids) {
-    if (tension.get(id) === 'tension') outline(id, 'tension', orange, TENSION_WIDTH, TENSION_DASH);
+    if (tension.get(id) === 'tension')
+      outline(id, 'tension', orange, OUTLINE.tension.width, OUTLINE.tension.dash);
   }
   for (const id of ids) {
-    if (tension.get(id) === 'conflict') outline(id, 'conflict', red, CONFLICT_WIDTH);
+    if (tension.get(id) === 'conflict') outline(id, 'conflict', red, OUTLINE.conflict.width);
   }
   return out.length > 0 ? `<g id="outlines">\n${out.join('\n')}\n</g>` : '';
 }
@@ -957,21 +926,24 @@ function arcsLayer({ input, d, project }: Layer): string {
     const { id, actor, category } = arc.properties;
     const how = emphasis(actor);
     drawn.set(id, how);
-    const width = byZoom(zoom, how === 'selected' ? ARC_WIDTH.selected : ARC_WIDTH.normal);
+    const width = byZoom(
+      zoom,
+      how === 'selected' ? ARC_LINE.width.selected : ARC_LINE.width.normal,
+    );
     const round = 'fill="none" stroke-linecap="round" stroke-linejoin="round"';
     const dimmed = how === 'dimmed';
     casings.push(
-      `<path data-id="${escapeXml(id)}" d="${data}" ${round} ${paintAttrs('stroke', '#ffffff', dimmed ? DIMMED.casing : 1)} stroke-width="${num(width + CASING_EXTRA)}"/>`,
+      `<path data-id="${escapeXml(id)}" d="${data}" ${round} ${paintAttrs('stroke', '#ffffff', dimmed ? ARC_LINE.dimmed.casing : 1)} stroke-width="${num(width + ARC_LINE.casingExtra)}"/>`,
     );
     lines.push(
-      `<path id="arc-${escapeXml(id)}" data-id="${escapeXml(id)}" data-category="${escapeXml(category)}" d="${data}" ${round} ${paintAttrs('stroke', input.arcColors[category], dimmed ? DIMMED.line : 1)} stroke-width="${num(width)}"/>`,
+      `<path id="arc-${escapeXml(id)}" data-id="${escapeXml(id)}" data-category="${escapeXml(category)}" d="${data}" ${round} ${paintAttrs('stroke', input.arcColors[category], dimmed ? ARC_LINE.dimmed.line : 1)} stroke-width="${num(width)}"/>`,
     );
   }
   if (drawn.size === 0) return '';
   const heads =
     input.arrowheads ??
     arcArrowheads({ type: 'FeatureCollection', features: [...input.arcs] }).features;
-  const scale = byZoom(zoom, ARROW_SIZE);
+  const scale = byZoom(zoom, ARROWHEAD.size);
   const arrows: string[] = [];
   // As the map's filter: at the tile's whole zoom.
   const tileZoom = Math.max(0, Math.floor(zoom));
@@ -984,16 +956,16 @@ function arcsLayer({ input, d, project }: Layer): string {
     for (const shift of worldShifts(input.camera, input.width)) {
       const [x, y] = project(head.geometry.coordinates, shift);
       if (!nearPicture(x, y, input)) continue;
-      const corners = ARROW_SHAPE.map(
+      const corners = ARROWHEAD.shape.map(
         ([px, py]) => `${num(x + px * cos - py * sin)},${num(y + px * sin + py * cos)}`,
       );
       const shape = `d="M${corners.join('L')}Z" data-id="${escapeXml(head.properties.id)}"`;
       // The white edge as its own path under the fill, so every editor draws it under (not
       // all read `paint-order`); dimmed as one image, as the map's icon is.
       const arrow =
-        `<path class="arrowhead-edge" ${shape} fill="none" stroke="#ffffff" stroke-width="${num(ARROW_STROKE * scale)}" stroke-linejoin="round"/>` +
+        `<path class="arrowhead-edge" ${shape} fill="none" stroke="#ffffff" stroke-width="${num(ARROWHEAD.edge * scale)}" stroke-linejoin="round"/>` +
         `<path class="arrowhead" ${shape} ${paintAttrs('fill', input.arcColors[head.properties.category])}/>`;
-      arrows.push(how === 'dimmed' ? `<g opacity="${DIMMED.arrow}">${arrow}</g>` : arrow);
+      arrows.push(how === 'dimmed' ? `<g opacity="${ARC_LINE.dimmed.arrow}">${arrow}</g>` : arrow);
     }
   }
   return [
@@ -1072,7 +1044,7 @@ function capitalLayer({ input }: Layer): string {
     .map(
       ({ x, baseline, size, text, dot }) =>
         `<circle cx="${num(dot.x)}" cy="${num(dot.y)}" r="${num(dot.radius)}" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(CAPITAL_DOT.ring)}"/>\n` +
-        `<text x="${num(x)}" y="${num(baseline)}" font-family="${family}" font-size="${num(size)}" font-weight="700" text-anchor="start" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(2 * LABEL_HALO)}" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`,
+        `<text x="${num(x)}" y="${num(baseline)}" font-family="${family}" font-size="${num(size)}" font-weight="700" text-anchor="start" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(2 * NAME_TEXT.halo)}" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`,
     );
   if (out.length === 0) return '';
   return `<g id="capital">\n${out.join('\n')}\n</g>`;
@@ -1090,7 +1062,7 @@ function labelsLayer({ input }: Layer): string {
           `<tspan x="${num(label.x)}" y="${num(label.baselines[i]!)}">${escapeXml(line)}</tspan>`,
       )
       .join('');
-    return `<text data-id="${escapeXml(label.id)}" font-family="${family}" font-size="${num(label.size)}"${label.bold ? ' font-weight="700"' : ''} ${paintAttrs('fill', focus ? theme.focusLabel : label.quiet ? theme.labelQuiet : theme.label)} ${paintAttrs('stroke', focus ? theme.focusHalo : theme.labelHalo)} stroke-width="${num(2 * LABEL_HALO)}">${tspans}</text>`;
+    return `<text data-id="${escapeXml(label.id)}" font-family="${family}" font-size="${num(label.size)}"${label.bold ? ' font-weight="700"' : ''} ${paintAttrs('fill', focus ? theme.focusLabel : label.quiet ? theme.labelQuiet : theme.label)} ${paintAttrs('stroke', focus ? theme.focusHalo : theme.labelHalo)} stroke-width="${num(2 * NAME_TEXT.halo)}">${tspans}</text>`;
   });
   if (out.length === 0) return '';
   return `<g id="labels" text-anchor="middle" stroke-linejoin="round" paint-order="stroke">\n${out.join('\n')}\n</g>`;

@@ -14,8 +14,7 @@ import {
   type LevelOnDay,
 } from './engagement.ts';
 import type { ActorKind, LevelRef } from './dossier.ts';
-import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from './schema.ts';
-import { FOCUS_ID } from './style.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from './schema.ts';
 
 /** One actor's row in the table view. */
 export interface TableRow {

@@ -4,6 +4,7 @@
  */
 import { MOTIVE_COLORS } from '../lib/palette.ts';
 import { MOTIVE_CATEGORIES, type MotiveCategory } from '../lib/schema.ts';
+import { ARROWHEAD } from '../lib/style.ts';
 
 /** The icon name of a category's arrowhead. */
 export const arrowImage = (category: MotiveCategory) => `arc-arrow-${category}`;
@@ -14,22 +15,20 @@ export const arrowImage = (category: MotiveCategory) => `arc-arrow-${category}`;
  */
 export function arrowhead(colour: string): ImageData {
   const scale = 2;
-  const size = 13 * scale;
+  const { box, shape, edge } = ARROWHEAD;
+  const size = box * scale;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = size;
   // Read back at once: a canvas kept in memory, not on the GPU, where the read would wait for
   // the GPU to draw it (150 ms and more of the first render with GPU compositing on SwiftShader).
   const g = canvas.getContext('2d', { willReadFrequently: true })!;
   g.scale(scale, scale);
-  // A notched arrowhead, 9 px long and 8 px wide, centred on the line.
+  // The notched head, from the box's centre.
   g.beginPath();
-  g.moveTo(11, 6.5);
-  g.lineTo(2, 2.5);
-  g.lineTo(4.5, 6.5);
-  g.lineTo(2, 10.5);
+  for (const [x, y] of shape) g.lineTo(box / 2 + x, box / 2 + y);
   g.closePath();
   g.lineJoin = 'round';
-  g.lineWidth = 2;
+  g.lineWidth = edge;
   g.strokeStyle = '#ffffff';
   g.stroke();
   g.fillStyle = colour;

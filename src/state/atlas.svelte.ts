@@ -3,17 +3,27 @@
  * the map components read this state and draw it. Everything here that a reader would share
  * (date, selection, filters, camera, view) round-trips through the URL.
  */
+import type { FeatureCollection, LineString } from 'geojson';
+import {
+  ARC_LIMIT,
+  arcFeatures,
+  strongestArcs,
+  visibleArcIds,
+  type ArcProps,
+  type DrawnArcs,
+} from '../lib/arcs.ts';
 import type { Day } from '../lib/dates.ts';
 import {
   changeDays,
   engagementIndex,
+  eventDaysByActor,
+  eventsBy,
   lastChangeOn,
   levelsOn,
   tensionsOn,
   type EngagementIndex,
 } from '../lib/engagement.ts';
-import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
-import { FOCUS_ID } from '../lib/style.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
 import {
   DEFAULT_URL_STATE,
   type Camera,
@@ -87,6 +97,29 @@ export class AtlasState {
     return out;
   });
 
+  /** Every motive arc of the dataset: partner capital to Kabul, one per motive. */
+  readonly arcs: FeatureCollection<LineString, ArcProps>;
+  readonly #arcProps: readonly ArcProps[];
+  readonly #eventDays: ReadonlyMap<string, readonly Day[]>;
+  readonly #levelRank: ReadonlyMap<string, number>;
+  /**
+   * The arcs the map draws on the date, of those its filters show: at most ARC_LIMIT at once, the
+   * strongest (closest level first, then most events so far); `leftOut` counts the others.
+   */
+  arcsDrawn: DrawnArcs = $derived.by(() =>
+    strongestArcs(
+      this.#arcProps,
+      visibleArcIds(this.#arcProps, this.date, this.motivesShown, (actor) =>
+        this.isLevelShown(actor),
+      ),
+      (actor) =>
+        (this.#levelRank.get(this.levels.get(actor)?.level ?? '') ?? 0) * 100_000 +
+        eventsBy(this.#eventDays.get(actor), this.date),
+      ARC_LIMIT,
+      this.selected,
+    ),
+  );
+
   /**
    * @param mapCountries every country on the map (the geometry's ids): those the dataset does not
    * cover can be selected too, and their panel says the sources are silent.
@@ -95,6 +128,10 @@ export class AtlasState {
     this.dataset = dataset;
     this.index = engagementIndex(dataset);
     this.#changeDays = changeDays(this.index);
+    this.arcs = arcFeatures(dataset);
+    this.#arcProps = this.arcs.features.map((f) => f.properties);
+    this.#eventDays = eventDaysByActor(dataset.events);
+    this.#levelRank = new Map(dataset.levels.levels.map((l) => [l.id, l.rank]));
     this.allLevels = [...dataset.levels.levels.map((l) => l.id), NO_DATA];
     this.framable = new Set([...dataset.countries.map((c) => c.id), ...mapCountries]);
     this.context = {

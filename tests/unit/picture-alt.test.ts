@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { engagementIndex, levelsOn } from '../../src/lib/engagement.ts';
 import { pictureText, pictureTextOf } from '../../src/lib/picture-alt.ts';
-import { MOTIVE_CATEGORIES, type MotiveCategory } from '../../src/lib/schema.ts';
-import { FOCUS_ID } from '../../src/lib/style.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES, type MotiveCategory } from '../../src/lib/schema.ts';
 import { shipped } from './helpers.ts';
 
 const { dataset } = shipped();

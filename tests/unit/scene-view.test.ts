@@ -12,6 +12,7 @@ import {
   REGION_BOUNDS,
   sceneCardRect,
   sceneMapState,
+  sceneSources,
   scenePadding,
   SOURCE_LINE_HEIGHT,
   TRANSITION_MS,
@@ -22,6 +23,7 @@ import {
 import { Scenes, type Scene, type SceneCamera } from '../../src/lib/schema.ts';
 import type { Camera } from '../../src/lib/url-state.ts';
 import { project, type Bounds, type Size } from '../../src/lib/viewport.ts';
+import { shipped as shippedAtlas } from './helpers.ts';
 
 const readJson = (path: string): unknown =>
   JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
@@ -386,5 +388,18 @@ describe('easedDay', () => {
     const days = Array.from({ length: 101 }, (_, i) => easedDay(from, to, i / 100));
     const sorted = [...days].sort();
     expect(days).toEqual(from < to ? sorted : sorted.reverse());
+  });
+});
+
+describe('a scene’s sources', () => {
+  const { dataset } = shippedAtlas();
+  test('each cited source once, in the order the scene first cites it', () => {
+    const scene = dataset.scenes.find((s) => new Set(s.cites.map((c) => c.source)).size > 1)!;
+    const firstCited = [...new Set(scene.cites.map((c) => c.source))];
+    expect(sceneSources(scene, dataset.sources).map((s) => s.id)).toEqual(firstCited);
+  });
+
+  test('no scene, no sources', () => {
+    expect(sceneSources(null, dataset.sources)).toEqual([]);
   });
 });

@@ -4,12 +4,14 @@ import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from '../../scripts/
 import {
   actorEntries,
   searchActors,
+  searchEntries,
   searchKey,
   uncoveredEntries,
   type ActorEntry,
 } from '../../src/lib/search.ts';
 import { formatProblem, validateDataset } from '../../src/lib/validate.ts';
-import { minimalDataset } from './helpers.ts';
+import { labelPoints } from '../../src/lib/countries.ts';
+import { minimalDataset, shipped as shippedAtlas } from './helpers.ts';
 
 function shippedEntries(): ActorEntry[] {
   const result = validateDataset(readDatasetFolder(join(REPO_ROOT, 'data')), {
@@ -174,5 +176,21 @@ describe('countries the sources do not cover', () => {
       ...uncoveredEntries([{ id: 'MDG', name: 'Madagascar' }], new Set()),
     ]);
     expect(results.map((r) => r.id)).toEqual(['MLI', 'MDG']);
+  });
+});
+
+describe('what the search finds', () => {
+  const { dataset, topology } = shippedAtlas();
+  const places = labelPoints(topology, new Map()).features.map((f) => f.properties);
+  const entries = searchEntries(dataset, places);
+
+  test('every actor of the dataset, once', () => {
+    const ids = entries.map((e) => e.id);
+    const actors = [...dataset.countries, ...dataset.institutions].map((a) => a.id);
+    expect(actors.every((id) => ids.filter((x) => x === id).length === 1)).toBe(true);
+  });
+
+  test('the map’s countries the sources do not cover, too', () => {
+    expect(entries.some((e) => e.id === 'MNG')).toBe(true);
   });
 });

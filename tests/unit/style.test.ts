@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { byZoom, countryFillColor, levelsByRank } from '../../src/lib/style.ts';
-import { minimalDataset } from './helpers.ts';
+import {
+  ARC_LINE,
+  ARROWHEAD,
+  BORDER_WIDTH,
+  byZoom,
+  countryFillColor,
+  levelsByRank,
+  tensionColor,
+  zoomCurve,
+} from '../../src/lib/style.ts';
+import { minimalDataset, shipped as shippedAtlas } from './helpers.ts';
 
 const { levels } = minimalDataset();
 
@@ -50,5 +59,49 @@ describe('byZoom', () => {
     ['after the last stop, the last value', 9, 15],
   ])('%s', (_name, zoom, value) => {
     expect(byZoom(zoom, stops)).toBeCloseTo(value, 9);
+  });
+});
+
+describe('the colour of tension and conflict', () => {
+  const { dataset } = shippedAtlas();
+  test.each(['tension', 'conflict'] as const)('%s is the dataset’s own', (state) => {
+    const own = dataset.levels.tensions.find((t) => t.id === state)!.color;
+    expect(tensionColor(dataset.levels, state)).toBe(own);
+  });
+
+  test('a dataset without one gets the atlas’s', () => {
+    const levels = { ...dataset.levels, tensions: [] };
+    expect(tensionColor(levels, 'conflict')).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('one style for the map and the picture', () => {
+  test('a zoom curve is MapLibre’s linear interpolation over the same stops', () => {
+    expect(zoomCurve(BORDER_WIDTH)).toEqual(['interpolate', ['linear'], ['zoom'], 1, 0.5, 5, 1.4]);
+  });
+
+  test.each([
+    [1, 0.5],
+    [3, 0.95],
+    [5, 1.4],
+    [8, 1.4],
+  ])('a border at zoom %d is %d px wide', (zoom, width) => {
+    expect(byZoom(zoom, BORDER_WIDTH)).toBeCloseTo(width, 6);
+  });
+
+  test('the selected country’s arcs are thicker than the others at every stop', () => {
+    const { normal, selected } = ARC_LINE.width;
+    expect(normal.every(([zoom, w], i) => selected[i]![0] === zoom && selected[i]![1] > w)).toBe(
+      true,
+    );
+  });
+
+  test('the arrowhead’s shape fits its box', () => {
+    const half = ARROWHEAD.box / 2;
+    const inside = ARROWHEAD.shape.every(
+      ([x, y]) =>
+        Math.abs(x) + ARROWHEAD.edge / 2 <= half && Math.abs(y) + ARROWHEAD.edge / 2 <= half,
+    );
+    expect(inside).toBe(true);
   });
 });

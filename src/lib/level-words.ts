@@ -1,0 +1,38 @@
+/**
+ * A country's standing on the map's date in words, for the tooltip, the map's buttons and what a
+ * screen reader hears: "Ambassador level since 1 December 2023; tension since 2 March 2025", the
+ * focus's own description for Afghanistan, or "No data".
+ */
+import { formatDate } from './dates.ts';
+import type { LevelOnDay, TensionOnDay } from './engagement.ts';
+import { FOCUS_ID, type Levels } from './schema.ts';
+
+export interface LevelWords {
+  detail: string;
+  /** The level's colour, for the tooltip's swatch. */
+  color?: string;
+}
+
+/** What the map shows on its date: each country's level and tension (AtlasState's). */
+export interface OnDate {
+  levels: ReadonlyMap<string, LevelOnDay>;
+  tensions: ReadonlyMap<string, TensionOnDay>;
+}
+
+/**
+ * @example levelWords(levels, onDate, 'RUS') // { detail: 'Formal recognition since 3 July 2025', color: '#…' }
+ */
+export function levelWords(levels: Levels, onDate: OnDate, id: string): LevelWords {
+  if (id === FOCUS_ID) return { detail: levels.focus.description, color: levels.focus.color };
+  const state = onDate.levels.get(id);
+  if (!state) return { detail: levels.noData.label, color: levels.noData.color };
+  const level = levels.levels.find((l) => l.id === state.level);
+  const tension = onDate.tensions.get(id);
+  const conflict = tension
+    ? `; ${levels.tensions.find((t) => t.id === tension.tension)?.label.toLowerCase()} since ${formatDate(tension.since)}`
+    : '';
+  return {
+    detail: `${level?.label ?? state.level} since ${formatDate(state.since)}${conflict}`,
+    color: level?.color,
+  };
+}

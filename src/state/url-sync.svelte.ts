@@ -1,0 +1,50 @@
+/**
+ * The URL is the outside world's copy of the state: read when the atlas opens and on back and
+ * forward, written when the state changes. Written just after the frame that shows the change,
+ * at most once a frame: replaceState takes a few milliseconds that frame need not wait for.
+ */
+import { formatUrlState, parseUrlState } from '../lib/url-state.ts';
+import { afterNextFrame } from '../ui/after-frame.ts';
+import type { AtlasState } from './atlas.svelte.ts';
+
+/** What the sync needs of the page: its query string, its history, and the next frame. */
+export interface UrlPage {
+  search(): string;
+  replace(search: string): void;
+  /** Calls `read` on back and forward; returns a function that stops. */
+  onNavigate(read: () => void): () => void;
+  /** Runs `work` after the next frame; returns a cancel. */
+  afterFrame(work: () => void): () => void;
+}
+
+export const browserPage: UrlPage = {
+  search: () => location.search,
+  replace: (search) => history.replaceState(history.state, '', `${location.pathname}${search}`),
+  onNavigate(read) {
+    addEventListener('popstate', read);
+    return () => removeEventListener('popstate', read);
+  },
+  afterFrame: afterNextFrame,
+};
+
+/** Sets `atlas` from the page's URL now, and keeps the two in step for the caller's lifetime. */
+export function syncUrl(atlas: AtlasState, page: UrlPage = browserPage): void {
+  const read = () => {
+    const parsed = parseUrlState(page.search(), atlas.context);
+    atlas.applyUrl(parsed.state, parsed.notices);
+  };
+  read();
+  $effect(() => page.onNavigate(read));
+
+  let search = '';
+  let pending: (() => void) | null = null;
+  $effect(() => {
+    search = formatUrlState(atlas.urlState);
+    pending ??= page.afterFrame(() => {
+      pending = null;
+      if (search !== page.search()) page.replace(search);
+    });
+  });
+  // A write still waiting when the atlas goes would land on a page that has moved on.
+  $effect(() => () => pending?.());
+}

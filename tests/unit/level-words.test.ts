@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { engagementIndex, levelsOn, tensionsOn } from '../../src/lib/engagement.ts';
+import { levelWords } from '../../src/lib/level-words.ts';
+import { shipped } from './helpers.ts';
+
+const { dataset } = shipped();
+const index = engagementIndex(dataset);
+const onDate = (day: string) => ({
+  levels: levelsOn(index, day),
+  tensions: tensionsOn(index, day),
+});
+
+describe('a country’s standing in words', () => {
+  test.each([
+    ['RUS', '2025-07-10', 'Formal recognition since 3 July 2025'],
+    ['MNG', '2025-07-10', 'No data'],
+    ['AFG', '2025-07-10', dataset.levels.focus.description],
+  ])('%s on %s: “%s”', (id, day, words) => {
+    expect(levelWords(dataset.levels, onDate(day), id).detail).toBe(words);
+  });
+
+  test('a country in conflict with Kabul says so, and since when', () => {
+    expect(levelWords(dataset.levels, onDate('2025-10-12'), 'PAK').detail).toMatch(
+      /; armed conflict since 11 October 2025$/,
+    );
+  });
+
+  test('the colour is the level’s', () => {
+    const recognition = dataset.levels.levels.find((l) => l.id === 'recognition')!;
+    expect(levelWords(dataset.levels, onDate('2025-07-10'), 'RUS').color).toBe(recognition.color);
+  });
+});
