@@ -55,6 +55,9 @@ const USAGE = `Usage: npm run export -- [options]
                       the sources behind what is drawn)
   --browser           draw through the app's Export dialog in headless Chromium (installed if
                       missing), as the app's own button does, rather than in Node alone
+  --outline-text      an SVG's text drawn as shapes (every glyph a path) instead of text in
+                      embedded fonts: for print and for editors without Noto Sans; the words
+                      stay in the file's title and desc
   --alt               print the picture's alt text (its title, then its description: what the
                       SVG's title and desc and the PNG's Description carry); alone, with no
                       --out, it prints it and draws nothing
@@ -128,6 +131,8 @@ interface Job {
     | { kind: 'deck'; path: string; count: number };
   /** With `--alt`: the picture's words, printed once it is written. */
   words: PictureText | null;
+  /** `--outline-text`: an SVG's text as shapes. */
+  outlineText: boolean;
   /** `--browser`: drawn through the app in headless Chromium, as before the picture engine. */
   browser: boolean;
   /** `--title` and the rest: the editor's words over the state's own. */
@@ -227,6 +232,7 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
         'out-dir': { type: 'string' },
         'all-scenes': { type: 'boolean', default: false },
         alt: { type: 'boolean', default: false },
+        'outline-text': { type: 'boolean', default: false },
         browser: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
         ...Object.fromEntries(WORDS.map(({ flag }) => [flag, { type: 'string' as const }])),
@@ -249,6 +255,11 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
   }
   if (format === 'pdf' && !values['all-scenes']) {
     throw new CliError('A PDF is the deck, a page per scene: add --all-scenes.');
+  }
+  if (values['outline-text'] && (format !== 'svg' || values.browser)) {
+    throw new CliError(
+      '--outline-text is for an SVG drawn in Node: use --format svg, without --browser.',
+    );
   }
   if (format === 'pdf' && values.browser) {
     throw new CliError('--browser draws PNGs and SVGs; leave it out for the PDF.');
@@ -319,6 +330,7 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
       target,
       words: null,
       browser: values.browser === true,
+      outlineText: false,
       texts,
       dataset,
     };
@@ -339,6 +351,7 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
     target: { kind: 'file', path },
     words,
     browser: values.browser === true,
+    outlineText: values['outline-text'] === true,
     texts,
     dataset,
   };
@@ -501,7 +514,7 @@ function runInNode(job: Job) {
   };
   const target = job.target;
   if (target.kind === 'file')
-    write(target.path, nodePicture(source, stateOf(job.state), options).bytes);
+    write(target.path, nodePicture(source, stateOf(job.state), options, job.outlineText).bytes);
   else if (target.kind === 'deck') {
     write(target.path, nodeDeck(source, scenes(target.count).map(stateOf), options).bytes);
   } else {

@@ -5,6 +5,7 @@
  * browser and no server: the map's look comes from the same modules the app's SVG export uses.
  */
 import { Resvg } from '@resvg/resvg-js';
+import { optimize } from 'svgo';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -102,6 +103,26 @@ function rasterise(svg: string, scale: number) {
   }).render();
 }
 
+/**
+ * The SVG with its text drawn as shapes: resvg's own reading of the picture (usvg's simplified
+ * SVG), every glyph a path in the app's Noto Sans, so the file needs no font wherever it opens
+ * (print workflows, editors without the font). Its words go back in as title and desc.
+ */
+function withTextOutlined(svg: string): string {
+  const outlined = new Resvg(svg, {
+    font: { fontFiles: fontPaths(), loadSystemFonts: false, defaultFontFamily: 'Noto Sans' },
+  }).toString();
+  // usvg writes every point of a path with its own command, to a millionth of a pixel; SVGO's
+  // path writer, to a hundredth (finer than any screen or print shows), halves the file.
+  const precise = { floatPrecision: 2 };
+  return optimize(outlined, {
+    plugins: [
+      { name: 'convertPathData', params: precise },
+      { name: 'cleanupNumericValues', params: precise },
+    ],
+  }).data;
+}
+
 /** Everything one run draws from: the dataset and geometry, decoded once. */
 export function nodeSource(dataset: Dataset, topology: Topology): PictureSource {
   return pictureSource(dataset, topology);
@@ -122,13 +143,16 @@ export function nodePicture(
   source: PictureSource,
   url: UrlState,
   options: PictureOptions,
+  /** An SVG's text as outlines rather than text in embedded fonts. */
+  outlineText = false,
 ): NodePicture {
   const { state, scene, selected } = pictureOf(source, url, options.size);
   const words = pictureWords(state, selected);
   const svg = exportSvg(state, options, scene, advanceMeasure);
   const filename = pictureFileName(state, selected, options, options.format);
   if (options.format === 'svg') {
-    return { bytes: Buffer.from(describedSvg(withFonts(svg), words)), filename, words };
+    const file = outlineText ? withTextOutlined(svg) : withFonts(svg);
+    return { bytes: Buffer.from(describedSvg(file, words)), filename, words };
   }
   return { bytes: describedPng(rasterise(svg, options.scale).asPng(), words), filename, words };
 }

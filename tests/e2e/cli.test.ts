@@ -48,6 +48,21 @@ function exportCli(args: string[]): Promise<Run> {
   });
 }
 
+/**
+ * Rasterises an SVG with resvg and no font at all, in a process of its own (resvg's native module
+ * loaded into the test runner's worker brings the worker down).
+ */
+function drawWithoutFonts(svgPath: string, pngPath: string): Promise<void> {
+  const script = `const { Resvg } = require('@resvg/resvg-js'); const fs = require('node:fs');
+    const [svg, png] = process.argv.slice(1);
+    fs.writeFileSync(png, new Resvg(fs.readFileSync(svg, 'utf8'), { font: { loadSystemFonts: false } }).render().asPng());`;
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['-e', script, svgPath, pngPath], { cwd: REPO_ROOT });
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`resvg exited ${code}`))));
+  });
+}
+
 /** A fresh folder for one test's files, under Playwright's per-test output folder. */
 function outputDir(): string {
   const dir = test.info().outputPath('out');
@@ -115,6 +130,11 @@ test.describe('bad inputs are refused with one line, before any browser starts',
       name: 'a date outside the data',
       args: (dir) => ['--state', 'date=1999-01-01', '--out', `${dir}/x.png`],
       reason: /^Bad --state: The date “1999-01-01” is outside/,
+    },
+    {
+      name: 'text as outlines for a PNG',
+      args: (dir) => ['--outline-text', '--out', `${dir}/x.png`],
+      reason: /^--outline-text is for an SVG drawn in Node/,
     },
     {
       name: 'a size too small',
@@ -350,6 +370,47 @@ test.describe('pictures', () => {
       'Kabul Engagement Atlas: engagement with the Taliban government in Kabul, 30 June 2025',
     );
     expect(svg.getElementsByTagName('desc')[0]?.textContent).toContain('Ambassador level: China');
+  });
+
+  test('--outline-text: an SVG with no text and no font, drawn as the PNG is, under 600 KB', async () => {
+    const dir = outputDir();
+    const svgPath = join(dir, 'outlined.svg');
+    const pngPath = join(dir, 'reference.png');
+    const state = ['--state', 'country=CHN&date=2025-06-30', '--size', '1920x1080'];
+    const svgRun = await exportCli([
+      ...state,
+      '--format',
+      'svg',
+      '--outline-text',
+      '--out',
+      svgPath,
+    ]);
+    const pngRun = await exportCli([...state, '--format', 'png', '--scale', '1', '--out', pngPath]);
+    expect([svgRun.code, pngRun.code, svgRun.stderr]).toEqual([0, 0, '']);
+
+    const text = readFileSync(svgPath, 'utf8');
+    const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement!;
+    expect(svg.getElementsByTagName('text').length).toBe(0);
+    expect(text).not.toContain('@font-face');
+    expect(svg.getElementsByTagName('title')[0]?.textContent).toMatch(
+      /^Kabul Engagement Atlas: China/,
+    );
+    expect(svg.getElementsByTagName('desc')[0]?.textContent).toContain('Ambassador level: China');
+    expect(statSync(svgPath).size).toBeLessThan(600 * 1024);
+
+    // Drawn by resvg with no font at all, it is the picture the PNG is: only the glyphs' edges
+    // differ (a path's antialiasing against text's), about 1% of the pixels.
+    const drawnPath = join(dir, 'outlined.png');
+    await drawWithoutFonts(svgPath, drawnPath);
+    const drawn = PNG.sync.read(readFileSync(drawnPath));
+    const reference = PNG.sync.read(readFileSync(pngPath));
+    expect([drawn.width, drawn.height]).toEqual([reference.width, reference.height]);
+    let same = 0;
+    for (let i = 0; i < reference.data.length; i += 4) {
+      const rgb = (data: Uint8Array) => [data[i]!, data[i + 1]!, data[i + 2]!] as Rgb;
+      if (colourDistance(rgb(drawn.data), rgb(reference.data)) <= 48) same++;
+    }
+    expect(same / (reference.width * reference.height)).toBeGreaterThanOrEqual(0.98);
   });
 
   test('--title and --note set the picture’s words over the state’s', async () => {
