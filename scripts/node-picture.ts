@@ -5,7 +5,6 @@
  * browser and no server: the map's look comes from the same modules the app's SVG export uses.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { optimize } from 'svgo';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -19,6 +18,7 @@ import {
 } from '../src/export/picture-file.ts';
 import { pictureOf, pictureSource, type PictureSource } from '../src/export/picture-of.ts';
 import type { PictureOptions } from '../src/export/plan.ts';
+import { textOutliner, type OutlineFace } from '../src/export/outline-text.ts';
 import { exportSvg } from '../src/export/svg.ts';
 import { pdfDeck, type PdfPicture } from '../src/lib/pdf-deck.ts';
 import type { PictureText } from '../src/lib/picture-alt.ts';
@@ -104,23 +104,15 @@ function rasterise(svg: string, scale: number) {
 }
 
 /**
- * The SVG with its text drawn as shapes: resvg's own reading of the picture (usvg's simplified
- * SVG), every glyph a path in the app's Noto Sans, so the file needs no font wherever it opens
- * (print workflows, editors without the font). Its words go back in as title and desc.
+ * The cuts of Noto Sans a picture's text needs, with their bytes, for text as outlines: the same
+ * files the SVG with fonts embeds, read from disk.
  */
-function withTextOutlined(svg: string): string {
-  const outlined = new Resvg(svg, {
-    font: { fontFiles: fontPaths(), loadSystemFonts: false, defaultFontFamily: 'Noto Sans' },
-  }).toString();
-  // usvg writes every point of a path with its own command, to a millionth of a pixel; SVGO's
-  // path writer, to a hundredth (finer than any screen or print shows), halves the file.
-  const precise = { floatPrecision: 2 };
-  return optimize(outlined, {
-    plugins: [
-      { name: 'convertPathData', params: precise },
-      { name: 'cleanupNumericValues', params: precise },
-    ],
-  }).data;
+function outlineFacesFor(svg: string): OutlineFace[] {
+  return filesFor(textNeeds(svg), fontFiles('woff2')).map(({ url, weight, unicodeRange }) => ({
+    weight,
+    unicodeRange,
+    bytes: readFileSync(url),
+  }));
 }
 
 /** Everything one run draws from: the dataset and geometry, decoded once. */
@@ -151,7 +143,9 @@ export function nodePicture(
   const svg = exportSvg(state, options, scene, advanceMeasure);
   const filename = pictureFileName(state, selected, options, options.format);
   if (options.format === 'svg') {
-    const file = outlineText ? withTextOutlined(svg) : withFonts(svg);
+    const file = outlineText
+      ? exportSvg(state, options, scene, advanceMeasure, textOutliner(outlineFacesFor(svg)))
+      : withFonts(svg);
     return { bytes: Buffer.from(describedSvg(file, words)), filename, words };
   }
   return { bytes: describedPng(rasterise(svg, options.scale).asPng(), words), filename, words };

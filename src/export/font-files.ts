@@ -6,6 +6,7 @@
  */
 import unicode from '@fontsource/noto-sans/unicode.json';
 import type { EmbeddedFont, FontFile } from '../lib/svg-fonts.ts';
+import type { OutlineFace } from './outline-text.ts';
 import { base64 } from './raster.ts';
 
 /** Every script cut of the weights a picture sets text in, by address. */
@@ -22,6 +23,17 @@ export const NOTO_SANS_FILES: FontFile[] = Object.entries(urls).flatMap(([path, 
     ? [{ family: 'Noto Sans', weight: Number(weight), style: 'normal' as const, unicodeRange, url }]
     : [];
 });
+
+/** The chosen files with their bytes, for `textOutliner`. */
+export async function outlineFaces(files: readonly FontFile[]): Promise<OutlineFace[]> {
+  return Promise.all(
+    files.map(async ({ url, weight, unicodeRange }) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return { weight, unicodeRange, bytes: new Uint8Array(await response.arrayBuffer()) };
+    }),
+  );
+}
 
 /** The bytes of each file, base64-encoded: fetched once a session. */
 const fetched = new Map<string, Promise<string>>();

@@ -54,6 +54,8 @@ export interface PictureOptions {
   scale: number;
   theme: ThemeName;
   show: Record<ExportElement, boolean>;
+  /** An SVG's text as outlines (every glyph a path), for a file that needs no font. */
+  outlineText?: boolean;
 }
 
 /**

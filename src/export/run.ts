@@ -9,12 +9,13 @@ import { zipSync } from 'fflate';
 import type { Topology } from 'topojson-specification';
 import { pdfDeck, type PdfPicture } from '../lib/pdf-deck.ts';
 import type { PictureText } from '../lib/picture-alt.ts';
+import type { TextOutliner } from '../lib/svg-export.ts';
 import type { Dataset } from '../lib/schema.ts';
 import { embedFonts, filesFor, textNeeds } from '../lib/svg-fonts.ts';
 import { DEFAULT_URL_STATE, type UrlState } from '../lib/url-state.ts';
 import type { Size } from '../lib/viewport.ts';
 import { loadExportFonts } from './text-measure.ts';
-import { embeddable, NOTO_SANS_FILES } from './font-files.ts';
+import { embeddable, NOTO_SANS_FILES, outlineFaces } from './font-files.ts';
 import { editorialDefaults, type EditorialTexts } from './editorial.ts';
 import { describedPng, describedSvg, pictureFileName, pictureWords } from './picture-file.ts';
 import { pictureOf, pictureSource, type PictureSource } from './picture-of.ts';
@@ -48,6 +49,22 @@ async function withFonts(svg: string): Promise<string> {
   return embedFonts(svg, await embeddable(files));
 }
 
+/**
+ * The picture drawn again with its text as outlines, in the cuts of Noto Sans its text needs (as
+ * the SVG with fonts would embed them); the outliner's code and fonts come on first use.
+ */
+async function withTextOutlined(
+  plain: string,
+  draw: (outline: TextOutliner) => string,
+): Promise<string> {
+  const files = filesFor(textNeeds(plain), NOTO_SANS_FILES);
+  const [{ textOutliner }, faces] = await Promise.all([
+    import('./outline-text.ts'),
+    outlineFaces(files),
+  ]);
+  return draw(textOutliner(faces));
+}
+
 /** The PNG with its words as its Description text. */
 async function describedPngBlob(blob: Blob, words: PictureText): Promise<Blob> {
   const bytes = describedPng(new Uint8Array(await blob.arrayBuffer()), words);
@@ -68,7 +85,13 @@ async function drawn(
   await loadExportFonts();
   const picture = pictureOf(sourceOf(atlas), url, view);
   mark('export:state');
-  const svg = await withFonts(exportSvg(picture.state, options, picture.scene));
+  const plain = exportSvg(picture.state, options, picture.scene);
+  const svg =
+    options.format === 'svg' && options.outlineText
+      ? await withTextOutlined(plain, (outline) =>
+          exportSvg(picture.state, options, picture.scene, undefined, outline),
+        )
+      : await withFonts(plain);
   mark('export:svg');
   return { ...picture, svg };
 }

@@ -28,6 +28,7 @@ import {
   renderSvg,
   type SvgFurniture,
   type SvgTextBlock,
+  type TextOutliner,
 } from '../lib/svg-export.ts';
 import { editorialDefaults, editorialTexts } from './editorial.ts';
 import { canvasMeasure } from './text-measure.ts';
@@ -131,6 +132,8 @@ export function exportSvg(
   options: PictureOptions,
   scene: SvgScene,
   measure: MeasureText = canvasMeasure(),
+  /** Given, the text is drawn as outlines (`TextOutliner`). */
+  outline?: TextOutliner,
 ): string {
   const { size } = options;
   const camera = pictureCamera(state, size);
@@ -187,5 +190,6 @@ export function exportSvg(
     keepClear: layout.backgroundBoxes,
     labelFont: { regular: 'Noto Sans', bold: 'Noto Sans' },
     furniture: svgFurniture(layout),
+    outline,
   });
 }

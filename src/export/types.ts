@@ -16,6 +16,8 @@ export interface ExportChoice {
   show: Record<ExportElement, boolean>;
   /** The editor's words over the picture's own (headline, dek, note, source line, credit). */
   texts?: Partial<EditorialTexts>;
+  /** An SVG's text as outlines (every glyph a path), for a file that needs no font. */
+  outlineText?: boolean;
 }
 
 export interface ExportFile {

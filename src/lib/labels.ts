@@ -7,7 +7,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { CountryProps } from './countries.ts';
 import { FOCUS_ID, type Dataset, type Levels } from './schema.ts';
-import { byZoom, levelsByRank, UNCOVERED_RANK } from './style.ts';
+import { byZoom, LABEL_SIZE, levelsByRank, UNCOVERED_RANK } from './style.ts';
 import { project, type Bounds } from './viewport.ts';
 
 export { UNCOVERED_RANK };
@@ -102,12 +102,8 @@ export function rankKey(
   return points.features.map((f) => rankOf(f.properties.id)).join(',');
 }
 
-/** Label sizes in pixels by zoom: `[zoom, size]` stops, interpolated linearly (10 px at zoom 1). */
-export const LABEL_SIZE: readonly (readonly [number, number])[] = [
-  [1, 10],
-  [4, 13],
-  [6, 15],
-];
+/** Label sizes by zoom: defined with the map's other styling (style.ts). */
+export { LABEL_SIZE };
 
 /**
  * A presentation's stage height at which labels are drawn at `LABEL_SIZE`; a taller stage scales

@@ -105,7 +105,14 @@ export const ARROWHEAD = {
   size: ZoomStops;
 };
 
-/** Country names: a 1.2 px halo, lines of at most 7 ems (their sizes by zoom: labels.ts). */
+/** Country names in pixels by zoom (10 px at zoom 1), before a picture's or a room's scale. */
+export const LABEL_SIZE: ZoomStops = [
+  [1, 10],
+  [4, 13],
+  [6, 15],
+];
+
+/** Country names: a 1.2 px halo, lines of at most 7 ems. */
 export const NAME_TEXT = { halo: 1.2, maxWidthEms: 7 } as const;
 
 /** The colour of each level, plus no-data and the focus, for legends and exports. */

@@ -221,6 +221,11 @@ export interface SvgMapInput {
   keepClear?: readonly { x: number; y: number; width: number; height: number }[];
   /** The font families of the labels, e.g. `{ regular: 'Noto Sans', bold: 'Noto Sans' }`. */
   labelFont: { regular: string; bold: string };
+  /**
+   * Given, every text is drawn as shapes (its glyphs as one path) rather than as `<text>` in the
+   * label font: for a file that needs no font wherever it opens (see src/export/outline-text.ts).
+   */
+  outline?: TextOutliner;
   /** Title, legend, date stamp, source line and credit, laid out for the picture. */
   furniture?: SvgFurniture;
 }
@@ -749,6 +754,38 @@ export function countryPaintOf(options: CountryPaintOptions): (id: string) => Co
   };
 }
 
+/**
+ * A line of text as its glyphs' outlines: one path's `d`, set at `size` pixels in `weight` from
+ * (x, baseline), aligned there as `anchor` says, as a browser sets the same `<text>`.
+ */
+export type TextOutliner = (
+  line: string,
+  at: {
+    x: number;
+    baseline: number;
+    size: number;
+    weight: number;
+    anchor: 'start' | 'middle' | 'end';
+  },
+) => string;
+
+/**
+ * Text drawn as outlines: one path, its halo a stroke painted under the fill (`paint-order`), as
+ * the same text's `<text>` has it.
+ */
+function outlinedText(
+  d: string,
+  fill: string,
+  halo?: { color: string; width: number },
+  attrs = '',
+): string {
+  if (d === '') return '';
+  const stroke = halo
+    ? ` ${paintAttrs('stroke', halo.color)} stroke-width="${num(halo.width)}" stroke-linejoin="round" paint-order="stroke"`
+    : '';
+  return `<path${attrs} d="${d}" ${paintAttrs('fill', fill)}${stroke}/>`;
+}
+
 /** `stroke-dasharray` for MapLibre dashes, which are in line widths. */
 function dashAttr(dash: readonly number[] | undefined, unit = 1): string {
   return dash && dash.length > 0
@@ -762,7 +799,27 @@ function fontFamily(family: string): string {
   return escapeXml(`${name}, sans-serif`);
 }
 
-function textBlock(block: SvgTextBlock, family: string, fallbackColor: string, id: string): string {
+function textBlock(
+  block: SvgTextBlock,
+  family: string,
+  fallbackColor: string,
+  id: string,
+  outline?: TextOutliner,
+): string {
+  if (outline) {
+    const d = block.lines
+      .map((line, i) =>
+        outline(line, {
+          x: block.x,
+          baseline: block.y + i * block.lineHeight,
+          size: block.size,
+          weight: block.weight ?? 400,
+          anchor: block.anchor ?? 'start',
+        }),
+      )
+      .join('');
+    return `<g id="${id}">${outlinedText(d, block.color ?? fallbackColor)}</g>`;
+  }
   const anchor = block.anchor && block.anchor !== 'start' ? ` text-anchor="${block.anchor}"` : '';
   const weight = block.weight && block.weight !== 400 ? ` font-weight="${block.weight}"` : '';
   const lines = block.lines
@@ -791,21 +848,26 @@ function line(l: SvgLine): string {
   return `${casing}<line ${ends} ${paintAttrs('stroke', l.color)} stroke-width="${num(l.width)}"${cap}${dashAttr(l.dash)}/>`;
 }
 
-function furnitureSvg(furniture: SvgFurniture, family: string, color: string): string {
+function furnitureSvg(
+  furniture: SvgFurniture,
+  family: string,
+  color: string,
+  outline?: TextOutliner,
+): string {
   const out: string[] = [];
   for (const plate of furniture.plates ?? []) out.push(rect(plate));
   if (furniture.legend) {
     const { swatches, lines, texts } = furniture.legend;
     out.push(
       `<g id="legend">${swatches.map(rect).join('')}${lines.map(line).join('')}${texts
-        .map((t, i) => textBlock(t, family, color, `legend-text-${i + 1}`))
+        .map((t, i) => textBlock(t, family, color, `legend-text-${i + 1}`, outline))
         .join('')}</g>`,
     );
   }
   const parts = ['title', 'subtitle', 'date', 'source', 'credit'] as const;
   for (const part of parts) {
     const block = furniture[part];
-    if (block) out.push(textBlock(block, family, color, part));
+    if (block) out.push(textBlock(block, family, color, part, outline));
   }
   return out.length > 0 ? `<g id="furniture">${out.join('')}</g>` : '';
 }
@@ -1044,7 +1106,13 @@ function capitalLayer({ input }: Layer): string {
     .map(
       ({ x, baseline, size, text, dot }) =>
         `<circle cx="${num(dot.x)}" cy="${num(dot.y)}" r="${num(dot.radius)}" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(CAPITAL_DOT.ring)}"/>\n` +
-        `<text x="${num(x)}" y="${num(baseline)}" font-family="${family}" font-size="${num(size)}" font-weight="700" text-anchor="start" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(2 * NAME_TEXT.halo)}" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`,
+        (input.outline
+          ? outlinedText(
+              input.outline(text, { x, baseline, size, weight: 700, anchor: 'start' }),
+              theme.focusLabel,
+              { color: theme.focusHalo, width: 2 * NAME_TEXT.halo },
+            )
+          : `<text x="${num(x)}" y="${num(baseline)}" font-family="${family}" font-size="${num(size)}" font-weight="700" text-anchor="start" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(2 * NAME_TEXT.halo)}" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`),
     );
   if (out.length === 0) return '';
   return `<g id="capital">\n${out.join('\n')}\n</g>`;
@@ -1055,6 +1123,23 @@ function labelsLayer({ input }: Layer): string {
   const { theme, labelFont } = input;
   const out = placeLabels(input).map((label) => {
     const focus = label.id === FOCUS_ID;
+    const fill = focus ? theme.focusLabel : label.quiet ? theme.labelQuiet : theme.label;
+    const halo = { color: focus ? theme.focusHalo : theme.labelHalo, width: 2 * NAME_TEXT.halo };
+    if (input.outline) {
+      const outline = input.outline;
+      const d = label.lines
+        .map((line, i) =>
+          outline(line, {
+            x: label.x,
+            baseline: label.baselines[i]!,
+            size: label.size,
+            weight: label.bold ? 700 : 400,
+            anchor: 'middle',
+          }),
+        )
+        .join('');
+      return outlinedText(d, fill, halo, ` data-id="${escapeXml(label.id)}"`);
+    }
     const family = fontFamily(label.bold ? labelFont.bold : labelFont.regular);
     const tspans = label.lines
       .map(
@@ -1111,7 +1196,9 @@ export function renderSvg(input: SvgMapInput): string {
     labelsLayer(layer),
     capitalLayer(layer),
     '</g>',
-    furniture ? furnitureSvg(furniture, fontFamily(input.labelFont.regular), theme.label) : '',
+    furniture
+      ? furnitureSvg(furniture, fontFamily(input.labelFont.regular), theme.label, input.outline)
+      : '',
     '</svg>',
   ]
     .filter((part) => part !== '')

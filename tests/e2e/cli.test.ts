@@ -399,7 +399,7 @@ test.describe('pictures', () => {
     expect(statSync(svgPath).size).toBeLessThan(600 * 1024);
 
     // Drawn by resvg with no font at all, it is the picture the PNG is: only the glyphs' edges
-    // differ (a path's antialiasing against text's), about 1% of the pixels.
+    // differ (a path's antialiasing against text's), under 1% of the pixels (0.5% measured at 1920×1080).
     const drawnPath = join(dir, 'outlined.png');
     await drawWithoutFonts(svgPath, drawnPath);
     const drawn = PNG.sync.read(readFileSync(drawnPath));
@@ -410,7 +410,7 @@ test.describe('pictures', () => {
       const rgb = (data: Uint8Array) => [data[i]!, data[i + 1]!, data[i + 2]!] as Rgb;
       if (colourDistance(rgb(drawn.data), rgb(reference.data)) <= 48) same++;
     }
-    expect(same / (reference.width * reference.height)).toBeGreaterThanOrEqual(0.98);
+    expect(same / (reference.width * reference.height)).toBeGreaterThanOrEqual(0.99);
   });
 
   test('--title and --note set the picture’s words over the state’s', async () => {

@@ -289,6 +289,56 @@ test('an SVG carries its fonts: the cuts its text needs, and its title set in th
   expect(differing).toBeGreaterThan(500);
 });
 
+test('text as outlines: an SVG that needs no font, drawn as the SVG with its fonts is', async ({
+  page,
+}) => {
+  await page.goto('/?date=2025-07-10');
+  await waitForMapReady(page);
+  const dialog = await openDialog(page);
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  await dialog.getByLabel('Size').selectOption({ label: '1920 × 1080 (slides)' });
+  const withFontsPath = test.info().outputPath('fonts.svg');
+  await download(page, dialog, withFontsPath);
+  await dialog.getByRole('checkbox', { name: 'Text as outlines (no font needed)' }).check();
+  const outlinedPath = test.info().outputPath('outlined.svg');
+  await download(page, dialog, outlinedPath);
+  const withFonts = readFileSync(withFontsPath, 'utf8');
+  const outlined = readFileSync(outlinedPath, 'utf8');
+
+  const doc = new DOMParser().parseFromString(outlined, 'image/svg+xml').documentElement!;
+  expect(doc.getElementsByTagName('text').length).toBe(0);
+  expect(outlined).not.toContain('@font-face');
+  expect(doc.getElementsByTagName('title')[0]?.textContent).toMatch(/^Kabul Engagement Atlas/);
+  expect(doc.getElementsByTagName('desc')[0]?.textContent).toContain('Formal recognition: Russia');
+  expect(outlined.length).toBeLessThan(600 * 1024);
+
+  // Both drawn as images on a blank page: the glyphs' shapes are the embedded font's, so only
+  // their edges differ (a path's antialiasing against text's).
+  await page.goto('about:blank');
+  const same = await page.evaluate(
+    async ([fonts, outlines]) => {
+      const pixels = async (source: string) => {
+        const image = new Image();
+        image.src = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
+        await image.decode();
+        const canvas = new OffscreenCanvas(1920, 1080);
+        const g = canvas.getContext('2d')!;
+        g.drawImage(image, 0, 0);
+        return g.getImageData(0, 0, 1920, 1080).data;
+      };
+      const [a, b] = [await pixels(fonts), await pixels(outlines)];
+      let count = 0;
+      for (let i = 0; i < a.length; i += 4) {
+        const d = Math.max(...[0, 1, 2].map((k) => Math.abs(a[i + k]! - b[i + k]!)));
+        if (d <= 48) count += 1;
+      }
+      return count;
+    },
+    [withFonts, outlined] as const,
+  );
+  expect(same / (1920 * 1080)).toBeGreaterThanOrEqual(0.99);
+});
+
 test('a size past 8192 pixels a side is refused with the reason', async ({ page }) => {
   await page.goto('/');
   const dialog = await openDialog(page);
