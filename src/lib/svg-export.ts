@@ -770,24 +770,20 @@ export type TextOutliner = (
 ) => string;
 
 /**
- * Text drawn as outlines. With a halo, the glyphs' path is defined once and drawn twice, the
- * halo's stroke under the fill: SVG 1.1's `use`, which every editor reads, where `paint-order`
- * (the `<text>`'s way) is not read by all of them.
+ * Text drawn as outlines: one path, its halo a stroke painted under the fill (`paint-order`), as
+ * the same text's `<text>` has it.
  */
 function outlinedText(
   d: string,
   fill: string,
-  halo?: { color: string; width: number; id: string },
+  halo?: { color: string; width: number },
   attrs = '',
 ): string {
   if (d === '') return '';
-  if (!halo) return `<path${attrs} d="${d}" ${paintAttrs('fill', fill)}/>`;
-  const href = `xlink:href="#${halo.id}"`;
-  return (
-    `<g${attrs}><defs><path id="${halo.id}" d="${d}"/></defs>` +
-    `<use ${href} fill="none" ${paintAttrs('stroke', halo.color)} stroke-width="${num(halo.width)}" stroke-linejoin="round"/>` +
-    `<use ${href} ${paintAttrs('fill', fill)}/></g>`
-  );
+  const stroke = halo
+    ? ` ${paintAttrs('stroke', halo.color)} stroke-width="${num(halo.width)}" stroke-linejoin="round" paint-order="stroke"`
+    : '';
+  return `<path${attrs} d="${d}" ${paintAttrs('fill', fill)}${stroke}/>`;
 }
 
 /** `stroke-dasharray` for MapLibre dashes, which are in line widths. */
@@ -881,8 +877,6 @@ interface Layer {
   input: SvgMapInput;
   d: (geometry: Geometry | null) => string;
   project: ReturnType<typeof screenProjection>;
-  /** A new id for an element of the picture, unique in it. */
-  nextId: () => string;
 }
 
 /** Countries: one path each where it shows, keyed by id for the outlines that follow them. */
@@ -1100,7 +1094,7 @@ function capitalNames(
 }
 
 /** Kabul's ringed dot and its name, on top of everything else on the map. */
-function capitalLayer({ input, nextId }: Layer): string {
+function capitalLayer({ input }: Layer): string {
   const { theme, labelFont, camera, width, height } = input;
   const layoutSize = byZoom(Math.max(0, Math.floor(camera.zoom)) + 1, labelSizes(input.labelScale));
   const family = fontFamily(labelFont.bold);
@@ -1116,7 +1110,7 @@ function capitalLayer({ input, nextId }: Layer): string {
           ? outlinedText(
               input.outline(text, { x, baseline, size, weight: 700, anchor: 'start' }),
               theme.focusLabel,
-              { color: theme.focusHalo, width: 2 * NAME_TEXT.halo, id: nextId() },
+              { color: theme.focusHalo, width: 2 * NAME_TEXT.halo },
             )
           : `<text x="${num(x)}" y="${num(baseline)}" font-family="${family}" font-size="${num(size)}" font-weight="700" text-anchor="start" ${paintAttrs('fill', theme.focusLabel)} ${paintAttrs('stroke', theme.focusHalo)} stroke-width="${num(2 * NAME_TEXT.halo)}" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`),
     );
@@ -1125,7 +1119,7 @@ function capitalLayer({ input, nextId }: Layer): string {
 }
 
 /** Labels on top of the map, their halo a stroke painted under the fill (`paint-order`). */
-function labelsLayer({ input, nextId }: Layer): string {
+function labelsLayer({ input }: Layer): string {
   const { theme, labelFont } = input;
   const out = placeLabels(input).map((label) => {
     const focus = label.id === FOCUS_ID;
@@ -1144,8 +1138,7 @@ function labelsLayer({ input, nextId }: Layer): string {
           }),
         )
         .join('');
-      const id = nextId();
-      return outlinedText(d, fill, { ...halo, id }, ` data-id="${escapeXml(label.id)}"`);
+      return outlinedText(d, fill, halo, ` data-id="${escapeXml(label.id)}"`);
     }
     const family = fontFamily(label.bold ? labelFont.bold : labelFont.regular);
     const tspans = label.lines
@@ -1181,19 +1174,17 @@ export function renderSvg(input: SvgMapInput): string {
       throw new RangeError(`renderSvg: ${name} must be a positive number of pixels, not ${value}`);
     }
   }
-  let ids = 0;
   const layer: Layer = {
     input,
     d: pathMaker(input),
     project: screenProjection(input.camera, input),
-    nextId: () => `outline-${++ids}`,
   };
   const countries = countriesLayer(layer);
   const [w, h] = [num(width), num(height)];
   const title = furniture?.title?.lines.join(' ');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg"${input.outline ? ' xmlns:xlink="http://www.w3.org/1999/xlink"' : ''} width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`,
     title ? `<title>${escapeXml(title)}</title>` : '',
     `<defs><clipPath id="map-clip"><rect width="${w}" height="${h}"/></clipPath></defs>`,
     `<rect id="ocean" width="${w}" height="${h}" ${paintAttrs('fill', theme.ocean)}/>`,
