@@ -1,6 +1,6 @@
 /**
  * The arcs' arrowhead icons, drawn at run time on a canvas so the map needs no sprite and makes no
- * request. Shared by the arcs layer and the export's off-screen map, which must draw the same.
+ * request. Their shape is style.ts's ARROWHEAD, which the picture engine draws too.
  */
 import { MOTIVE_COLORS } from '../lib/palette.ts';
 import { MOTIVE_CATEGORIES, type MotiveCategory } from '../lib/schema.ts';
