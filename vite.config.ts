@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { APP_POLICY, formatPolicy } from './scripts/csp.ts';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
+import { embedScriptPlugin } from './scripts/vite-embed-script-plugin.ts';
 import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
 
 // Dates in the data are calendar days; pin the zone so no test depends on the machine's.
@@ -64,6 +65,12 @@ export default defineConfig({
     firstLoadD3Geo(),
     datasetPlugin({ folder: dataFolder, urlPath: '/data/', also: ['geo/countries.json'] }),
     contentSecurityPolicy(),
+    // embed.js, the host page's script that sizes an embed (src/embed/host.ts).
+    embedScriptPlugin({
+      dataFolder,
+      // Where the built atlas will be served, for oembed.json's absolute addresses.
+      publicUrl: process.env.ATLAS_PUBLIC_URL ?? 'http://localhost:4173/',
+    }),
     // Brotli and gzip copies beside each text file, which scripts/serve.ts sends when accepted.
     precompressPlugin(),
   ],
@@ -80,6 +87,8 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1100,
     rollupOptions: {
+      // The app, and the embed for articles: one script (src/main.ts) that starts the page's own.
+      input: { index: 'index.html', embed: 'embed.html' },
       // Rolldown's report of slow plugins is for whoever tunes the build, not for a newcomer's
       // `npm start`, where it was the one yellow block.
       checks: { bundlerTimings: false },

@@ -30,6 +30,12 @@ export const APP_POLICY: Policy = {
 };
 
 /**
+ * The embed's policy (embed.html, for articles): the app's, except that any page may frame it.
+ * The app itself still refuses to be framed.
+ */
+export const EMBED_POLICY: Policy = { ...APP_POLICY, 'frame-ancestors': ['*'] };
+
+/**
  * Directives a `<meta>` policy cannot carry: browsers ignore them there, and Chromium says so
  * with a console error (CSP3 §6.1; `frame-ancestors` is the one this app uses).
  */

@@ -9,12 +9,13 @@
  *
  * `startServer` is exported for tests and command-line tools; importing this module starts nothing.
  */
-import { existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
-import { APP_POLICY, formatPolicy } from './csp.ts';
+import { oembedFor } from '../src/lib/embed.ts';
+import { APP_POLICY, EMBED_POLICY, formatPolicy } from './csp.ts';
 import { isMain } from './is-main.ts';
 
 export const DEFAULT_PORT = 4173;
@@ -28,6 +29,24 @@ const HASHED = /^\/assets\//;
  * `frame-ancestors`, which only a header can say.
  */
 export const CSP_HEADER = formatPolicy(APP_POLICY, 'header');
+/** The embed's page (embed.html, or /embed as sirv also serves it) may be framed by any page. */
+export const EMBED_CSP_HEADER = formatPolicy(EMBED_POLICY, 'header');
+const EMBED_PATH = /^\/embed(?:\.html)?$/;
+
+/**
+ * Sent with every response besides the policy: no guessing a type the server did not say, and
+ * no more than the atlas's origin in the Referer of a link followed to a source's publisher.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+/** What the server answers: it only serves files, so it takes no other method. */
+const ALLOWED_METHODS = ['GET', 'HEAD'];
+
+/** A Host header this server will write back into an oEmbed answer: a name or address, a port. */
+const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 export interface ServerOptions {
   /** Folder to serve (default: dist/ under the current directory). */
@@ -82,8 +101,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
   });
 
+  // The dataset's title, for oEmbed answers: read once, when first asked.
+  let title: string | null = null;
+  const titleOf = () => {
+    try {
+      title ??= (
+        JSON.parse(readFileSync(resolve(root, 'data/meta.json'), 'utf8')) as { title: string }
+      ).title;
+    } catch {
+      title = 'Kabul Engagement Atlas';
+    }
+    return title;
+  };
+
   const server = createServer((req, res) => {
-    res.setHeader('Content-Security-Policy', CSP_HEADER);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    res.setHeader('Content-Security-Policy', EMBED_PATH.test(path) ? EMBED_CSP_HEADER : CSP_HEADER);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (!ALLOWED_METHODS.includes(req.method ?? '')) {
+      res.statusCode = 405;
+      res.setHeader('Allow', ALLOWED_METHODS.join(', '));
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end("Method not allowed: this server only serves the atlas's files.\n");
+      return;
+    }
+    if (path === '/oembed') {
+      answerOEmbed(req, res, titleOf());
+      return;
+    }
     files(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -109,6 +154,37 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.closeAllConnections();
       }),
   };
+}
+
+/** `GET /oembed?url=…[&maxwidth=N][&maxheight=N][&format=json]`: the embed of a link to the atlas. */
+function answerOEmbed(req: IncomingMessage, res: ServerResponse, title: string) {
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const host = req.headers.host ?? '';
+  res.setHeader('Cache-Control', 'no-cache');
+  if (!HOST.test(host)) {
+    res.statusCode = 400;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Bad Host header.\n');
+    return;
+  }
+  const answer = oembedFor(
+    {
+      url: query.get('url'),
+      maxwidth: query.get('maxwidth'),
+      maxheight: query.get('maxheight'),
+      format: query.get('format'),
+    },
+    `http://${host}/`,
+    title,
+  );
+  if ('status' in answer) {
+    res.statusCode = answer.status;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(`${answer.reason}\n`);
+    return;
+  }
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(req.method === 'HEAD' ? undefined : JSON.stringify(answer));
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

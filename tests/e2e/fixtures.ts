@@ -16,6 +16,8 @@ export { expect };
 interface Fixtures {
   /** Console errors / page errors matching one of these do not fail the test. */
   allowedConsoleErrors: RegExp[];
+  /** Origins besides the app's a test may reach: its own host page, which embeds the atlas. */
+  hostOrigins: string[];
   /** Automatic: console-error and off-origin-request guard. */
   browserGuard: void;
 }
@@ -24,9 +26,10 @@ const ALWAYS_ALLOWED_SCHEMES = new Set(['data:', 'blob:']);
 
 export const test = base.extend<Fixtures>({
   allowedConsoleErrors: [[], { option: true }],
+  hostOrigins: [[], { option: true }],
 
   browserGuard: [
-    async ({ context, baseURL, allowedConsoleErrors }, use) => {
+    async ({ context, baseURL, allowedConsoleErrors, hostOrigins }, use) => {
       if (!baseURL) throw new Error('browserGuard needs use.baseURL to know the app origin');
       const appOrigin = new URL(baseURL).origin;
       const errors: string[] = [];
@@ -36,7 +39,11 @@ export const test = base.extend<Fixtures>({
       const isOffOrigin = (url: string) => {
         if (!URL.canParse(url)) return true;
         const parsed = new URL(url);
-        return !ALWAYS_ALLOWED_SCHEMES.has(parsed.protocol) && parsed.origin !== appOrigin;
+        return (
+          !ALWAYS_ALLOWED_SCHEMES.has(parsed.protocol) &&
+          parsed.origin !== appOrigin &&
+          !hostOrigins.includes(parsed.origin)
+        );
       };
 
       context.on('console', (message) => {

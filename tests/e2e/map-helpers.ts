@@ -3,7 +3,7 @@
  * The camera comes from the map element's `data-center` and `data-zoom`; the projection is
  * computed here, independently of the app (Web Mercator with MapLibre's 512-pixel tiles).
  */
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 export type Rgb = [number, number, number];
@@ -12,9 +12,12 @@ const mercatorX = (lon: number, scale: number) => ((lon + 180) / 360) * scale;
 const mercatorY = (lat: number, scale: number) =>
   ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * scale;
 
-/** Where (lon, lat) is inside the map element, in CSS pixels from its top left corner. */
+/**
+ * Where (lon, lat) is inside the map element, in CSS pixels from its top left corner; `page` may
+ * be an embed's frame.
+ */
 export async function mapPointOf(
-  page: Page,
+  page: Page | FrameLocator,
   lon: number,
   lat: number,
 ): Promise<{ x: number; y: number }> {
