@@ -6,13 +6,20 @@
  */
 import { HEIGHT, isHello, READY, type HeightMessage } from '../lib/embed.ts';
 
-/** Starts reporting; returns a function that stops. */
-export function reportHeight(content: HTMLElement): () => void {
+/**
+ * Starts reporting; returns a function that stops. With `fixed`, the height asked for is a
+ * function of the host's window instead (a story scrolls inside its frame).
+ */
+export function reportHeight(
+  content: HTMLElement,
+  fixed: ((hostViewport: number) => number) | null = null,
+): () => void {
   let host: string | null = null;
+  let hostViewport = 0;
   let sent = 0;
   const send = () => {
     if (host === null) return;
-    const height = Math.ceil(content.getBoundingClientRect().height);
+    const height = fixed ? fixed(hostViewport) : Math.ceil(content.getBoundingClientRect().height);
     if (height === sent || height <= 0) return;
     sent = height;
     const message: HeightMessage = { type: HEIGHT, height };
@@ -22,6 +29,7 @@ export function reportHeight(content: HTMLElement): () => void {
     if (parent === window || event.source !== parent || !isHello(event.data)) return;
     if (event.origin === 'null') return;
     host = event.origin;
+    hostViewport = Number(event.data.viewport) || 0;
     sent = 0;
     send();
   };

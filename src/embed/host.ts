@@ -14,6 +14,7 @@ import {
   HELLO,
   isHeightMessage,
   isReady,
+  type HelloMessage,
 } from '../lib/embed.ts';
 
 /** Set on the host's window by the first copy of the script: a page may paste the snippet twice. */
@@ -34,7 +35,8 @@ function originOf(iframe: HTMLIFrameElement): string | null {
 
 /** Says hello to an iframe, at the atlas's origin only. */
 function hello(iframe: HTMLIFrameElement, origin: string) {
-  iframe.contentWindow?.postMessage({ type: HELLO }, origin);
+  const message: HelloMessage = { type: HELLO, viewport: window.innerHeight };
+  iframe.contentWindow?.postMessage(message, origin);
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 import { defaultView, selectionBounds, selectionCamera, selectionPadding } from '../lib/framing.ts';
 import { focusCapital, labelRank, rankedLabels } from '../lib/labels.ts';
 import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset } from '../lib/schema.ts';
-import type { Camera, UrlContext, UrlState } from '../lib/url-state.ts';
+import { showsScene, type Camera, type UrlContext, type UrlState } from '../lib/url-state.ts';
 import type { LonLat, Size } from '../lib/viewport.ts';
 import type { PictureState } from './plan.ts';
 import type { SvgScene } from './svg.ts';
@@ -96,7 +96,8 @@ export interface PictureOf {
  */
 export function pictureOf(source: PictureSource, url: UrlState, view: Size): PictureOf {
   const { dataset } = source;
-  const sceneIndex = url.mode === 'present' ? (url.scene ?? 1) - 1 : null;
+  // A story's scene is pictured as the presentation shows it.
+  const sceneIndex = showsScene(url.mode) ? (url.scene ?? 1) - 1 : null;
   const sceneData = sceneIndex === null ? null : (dataset.scenes[sceneIndex] ?? null);
   const date = sceneData?.date ?? url.date ?? dataset.meta.reviewedThrough;
   const changeDay = lastChangeOn(source.changeDays, date) || date;

@@ -42,6 +42,18 @@ export const READY = 'kabul-atlas:ready';
 export const HELLO = 'kabul-atlas:hello';
 export const HEIGHT = 'kabul-atlas:height';
 
+export interface HelloMessage {
+  type: typeof HELLO;
+  /** The host window's height: a story's embed takes a share of it and scrolls inside. */
+  viewport: number;
+}
+
+/** The height a story's embed asks for: most of the host's window, so its map stays in view. */
+export function storyEmbedHeight(hostViewport: number): number {
+  const height = Number.isFinite(hostViewport) && hostViewport > 0 ? hostViewport : 800;
+  return Math.round(Math.min(900, Math.max(420, height * 0.85)));
+}
+
 export interface HeightMessage {
   type: typeof HEIGHT;
   height: number;
@@ -63,7 +75,7 @@ const isMessage = (data: unknown, type: string) =>
   typeof data === 'object' && data !== null && (data as { type?: unknown }).type === type;
 
 /** Whether `data` is the host's hello. */
-export function isHello(data: unknown): boolean {
+export function isHello(data: unknown): data is HelloMessage {
   return isMessage(data, HELLO);
 }
 

@@ -9,7 +9,7 @@ import { editionWords } from './edition.ts';
 import { levelsOn, motiveCountsFrom, tensionsOn, type EngagementIndex } from './engagement.ts';
 import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from './schema.ts';
 import { levelsByRank } from './style.ts';
-import type { UrlState } from './url-state.ts';
+import { showsScene, type UrlState } from './url-state.ts';
 
 export interface PictureTextInput {
   dataset: Dataset;
@@ -121,7 +121,7 @@ export function pictureTextOf(
   state: Pick<UrlState, 'date' | 'country' | 'motives' | 'mode' | 'scene'>,
 ): PictureText {
   const number = state.scene ?? 1;
-  const scene = state.mode === 'present' ? dataset.scenes[number - 1] : undefined;
+  const scene = showsScene(state.mode) ? dataset.scenes[number - 1] : undefined;
   if (scene) {
     return pictureText({
       dataset,

@@ -227,6 +227,8 @@ function offCentre(center: [number, number], zoom: number, bearing: number, padd
  * without a frame are left out (see `REGION_BOUNDS`).
  *
  * @param frames each country's bounds, e.g. `frameOf(feature.geometry)` by ISO code.
+ * @param padding what the map keeps clear: the presentation's card, bars and source line by
+ *   default; the story, whose text stands beside or scrolls over the map, gives its own.
  * @example
  * // A scene with camera { fit: ['CHN', 'AFG'] }, on a 1920×1080 screen:
  * sceneMapState(scene, { width: 1920, height: 1080 }, frames)
@@ -238,8 +240,8 @@ export function sceneMapState(
   scene: Scene,
   viewport: Size,
   frames: ReadonlyMap<string, Bounds>,
+  padding: Padding = scenePadding(viewport),
 ): SceneMapState {
-  const padding = scenePadding(viewport);
   const view = scene.camera;
   let camera: MapCamera;
   if ('fit' in view) {

@@ -20,8 +20,16 @@ export interface Camera {
 /** The map, the table of the same state, or the page on how the atlas works. */
 export type View = 'map' | 'table' | 'method';
 
-/** Exploration (the default), the presentation for a room, or the presenter's speaker view. */
-export type Mode = 'explore' | 'present' | 'speaker';
+/**
+ * Exploration (the default), the presentation for a room, the presenter's speaker view, or the
+ * story: the scenes as a scrolling article.
+ */
+export type Mode = 'explore' | 'present' | 'speaker' | 'story';
+
+/** Whether a mode shows the scenes' pictures (the map is the scene's, not the reader's). */
+export function showsScene(mode: Mode): boolean {
+  return mode === 'present' || mode === 'story';
+}
 
 export interface UrlState {
   /** The day the map shows; `null` means the default (the dataset's latest event). */
@@ -235,7 +243,8 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
 
   const mode = params.get('mode');
   if (mode !== null) {
-    if (mode === 'present' || mode === 'speaker' || mode === 'explore') state.mode = mode;
+    if (mode === 'present' || mode === 'speaker' || mode === 'explore' || mode === 'story')
+      state.mode = mode;
     else notices.push(`Unknown mode ${quoteValue(mode)}; exploring the map.`);
   }
 

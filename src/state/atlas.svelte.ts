@@ -26,6 +26,7 @@ import {
 import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
 import {
   DEFAULT_URL_STATE,
+  showsScene,
   type Camera,
   type Mode,
   type UrlContext,
@@ -157,7 +158,7 @@ export class AtlasState {
     this.mode = state.mode;
     this.autoplay = state.autoplay;
     this.notices = notices;
-    if (state.mode === 'present') this.goToScene((state.scene ?? 1) - 1);
+    if (showsScene(state.mode)) this.goToScene((state.scene ?? 1) - 1);
     else this.sceneIndex = (state.scene ?? 1) - 1;
   }
 
@@ -249,6 +250,14 @@ export class AtlasState {
   /** Starts the presentation at a scene (0-based). */
   present(index = 0) {
     this.mode = 'present';
+    this.selected = null;
+    this.view = 'map';
+    this.goToScene(index);
+  }
+
+  /** Starts the story (the scenes as a scrolling article) at a scene (0-based). */
+  tell(index = 0) {
+    this.mode = 'story';
     this.selected = null;
     this.view = 'map';
     this.goToScene(index);
