@@ -54,6 +54,38 @@ function firstLoadD3Geo(): Plugin {
 }
 
 /**
+ * MapLibre is imported when the map is made (src/map/maplibre-loader.ts), so the page's first
+ * script does not wait for it; a modulepreload link in the page still starts its download while
+ * the HTML is read, in parallel with the app's script and the data, as a static import did.
+ */
+function preloadMapLibre(): Plugin {
+  let base = '/';
+  return {
+    name: 'atlas-preload-maplibre',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.name === 'maplibre',
+        );
+        if (!chunk) throw new Error('no maplibre chunk to preload');
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${chunk.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
+/**
  * The dataset folder the app is built on: data/ unless `ATLAS_DATA_DIR` names another, as the
  * bench's scale pass and its browser test do with the generated 200-country dataset.
  */
@@ -65,6 +97,7 @@ export default defineConfig({
     firstLoadD3Geo(),
     datasetPlugin({ folder: dataFolder, urlPath: '/data/', also: ['geo/countries.json'] }),
     contentSecurityPolicy(),
+    preloadMapLibre(),
     // embed.js, the host page's script that sizes an embed (src/embed/host.ts).
     embedScriptPlugin({
       dataFolder,
