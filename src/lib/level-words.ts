@@ -36,3 +36,19 @@ export function levelWords(levels: Levels, onDate: OnDate, id: string): LevelWor
     color: level?.color,
   };
 }
+
+/**
+ * What a screen reader hears when the map settles: its date, and the selection in words; nothing
+ * while the timeline plays (not every day of it).
+ * @example mapAnnouncement('2025-07-10', { name: 'China', detail: 'Ambassador level since …' }, false)
+ * // 'Map date 10 July 2025. China selected: Ambassador level since ….'
+ */
+export function mapAnnouncement(
+  date: string,
+  selection: { name: string; detail: string } | null,
+  playing: boolean,
+): string {
+  if (playing) return '';
+  const day = `Map date ${formatDate(date)}.`;
+  return selection ? `${day} ${selection.name} selected: ${selection.detail}.` : day;
+}

@@ -1,3 +1,9 @@
+import type { Day } from '../lib/dates.ts';
+import type { Dossier } from '../lib/dossier.ts';
+import type { EngagementIndex } from '../lib/engagement.ts';
+import type { Geography } from '../lib/geography.ts';
+import type { Dataset } from '../lib/schema.ts';
+
 /**
  * The views not on screen at first (the country panel, the table, the presentation's card, the
  * page on the method): their code is fetched when one is first wanted, or when the page is idle
@@ -38,6 +44,24 @@ export class LazyViews {
       };
     });
     return this.#loading;
+  }
+
+  /**
+   * The panel of the selected actor on `date`, once the panels' code is in (`null` till then, or
+   * with nothing selected). A country of the map the sources do not cover gets a panel that says so.
+   */
+  dossierFor(
+    dataset: Dataset,
+    index: EngagementIndex,
+    geography: Pick<Geography, 'names' | 'countryById'>,
+    id: string | null,
+    date: Day,
+  ): Dossier | null {
+    const { panels } = this;
+    if (id === null || !panels) return null;
+    if (geography.names.has(id)) return panels.dossierOf(dataset, index, id, date);
+    const name = geography.countryById.get(id)?.properties.name;
+    return name ? panels.uncoveredDossier(dataset, id, name, date) : null;
   }
 
   /** Loads the panels' code once the page has nothing else to do (Safari has no idle callback). */

@@ -54,6 +54,8 @@ test('the keyboard reads the story: End reaches its last step, and Explore leave
   // The map is described in words, and is not itself in the tab order.
   await expect(step(page, 1)).toContainText(/The map: A world map of how states engage/);
   await expect(page.getByTestId('map')).not.toBeFocused();
+  // The reader's keys go to the article: a click in its text first, as a person reading does.
+  await step(page, 1).getByRole('heading', { level: 2 }).click();
   await page.keyboard.press('End');
   await expect(page).toHaveURL(new RegExp(`[?&]scene=${scenes.length}$`));
   await page.getByRole('button', { name: 'Explore the map' }).last().click();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { engagementIndex, levelsOn, tensionsOn } from '../../src/lib/engagement.ts';
-import { levelWords } from '../../src/lib/level-words.ts';
+import { levelWords, mapAnnouncement } from '../../src/lib/level-words.ts';
 import { shipped } from './helpers.ts';
 
 const { dataset } = shipped();
@@ -28,5 +28,19 @@ describe('a country’s standing in words', () => {
   test('the colour is the level’s', () => {
     const recognition = dataset.levels.levels.find((l) => l.id === 'recognition')!;
     expect(levelWords(dataset.levels, onDate('2025-07-10'), 'RUS').color).toBe(recognition.color);
+  });
+});
+
+describe('what a screen reader hears when the map settles', () => {
+  test.each([
+    [null, false, 'Map date 10 July 2025.'],
+    [
+      { name: 'China', detail: 'Ambassador level' },
+      false,
+      'Map date 10 July 2025. China selected: Ambassador level.',
+    ],
+    [{ name: 'China', detail: 'Ambassador level' }, true, ''],
+  ])('selection %j, playing %s: “%s”', (selection, playing, words) => {
+    expect(mapAnnouncement('2025-07-10', selection, playing)).toBe(words);
   });
 });
