@@ -54,14 +54,16 @@ function firstLoadD3Geo(): Plugin {
 }
 
 /**
- * MapLibre is imported when the map is made (src/map/maplibre-loader.ts), so the page's first
- * script does not wait for it; a modulepreload link in the page still starts its download while
- * the HTML is read, in parallel with the app's script and the data, as a static import did.
+ * Chunks the page imports later but needs at once, asked for by modulepreload links while the HTML
+ * is read, in parallel with the app's script and the data: the picture engine, which draws the
+ * first picture (src/map/StaticMap.svelte), and on the app's page MapLibre, imported when the map
+ * is made (src/map/maplibre-loader.ts). The embed asks for MapLibre only when it comes into view
+ * (src/EmbedAtlas.svelte), so its page does not preload it.
  */
-function preloadMapLibre(): Plugin {
+function preloadChunks(): Plugin {
   let base = '/';
   return {
-    name: 'atlas-preload-maplibre',
+    name: 'atlas-preload-chunks',
     apply: 'build',
     configResolved(config) {
       base = config.base;
@@ -69,17 +71,19 @@ function preloadMapLibre(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.name === 'maplibre',
-        );
-        if (!chunk) throw new Error('no maplibre chunk to preload');
-        return [
-          {
+        const embed = context.filename.endsWith('embed.html');
+        const names = embed ? ['svg-export'] : ['svg-export', 'maplibre'];
+        return names.map((name) => {
+          const chunk = Object.values(context.bundle ?? {}).find(
+            (c) => c.type === 'chunk' && c.name === name,
+          );
+          if (!chunk) throw new Error(`no ${name} chunk to preload`);
+          return {
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${chunk.fileName}` },
-            injectTo: 'head',
-          },
-        ];
+            injectTo: 'head' as const,
+          };
+        });
       },
     },
   };
@@ -95,9 +99,13 @@ export default defineConfig({
   plugins: [
     svelte(),
     firstLoadD3Geo(),
-    datasetPlugin({ folder: dataFolder, urlPath: '/data/', also: ['geo/countries.json'] }),
+    datasetPlugin({
+      folder: dataFolder,
+      urlPath: '/data/',
+      geometry: { url: 'geo/countries.json', path: 'public/geo/countries.json' },
+    }),
     contentSecurityPolicy(),
-    preloadMapLibre(),
+    preloadChunks(),
     // embed.js, the host page's script that sizes an embed (src/embed/host.ts).
     embedScriptPlugin({
       dataFolder,
@@ -130,7 +138,10 @@ export default defineConfig({
           groups: [
             // maplibre-gl in a chunk of its own, so the app's own bytes can be measured against
             // the budget.
-            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/, priority: 2 },
+            // Its script only: its stylesheet and its worker's URL (`?url`, a string) are read by
+            // the first load, and either one in this chunk made the page load and run all of
+            // MapLibre's script before its own.
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.js$/, priority: 2 },
             // Everything else the first load imports in one chunk, whatever the lazy chunks share
             // with it: left to itself, the bundler splits shared modules into small chunks of
             // their own, each one more request before the first picture.

@@ -1,30 +1,78 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Topology } from 'topojson-specification';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { DATASET_DIGEST_MODULE, datasetBytes, type DatasetDigest } from '../src/data/digest.ts';
+import { geometryIds } from '../src/lib/geometry.ts';
+import { validateDataset } from '../src/lib/validate.ts';
+
+/** A file's text as the browser's `fetch(…).text()` reads it: UTF-8, without a byte-order mark. */
+const textOf = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+
+/**
+ * The SHA-256 of the served files (the dataset's and the geometry, by their URLs under the base;
+ * see `datasetBytes`), if the dataset passes every check the app would make in the browser against
+ * that geometry; `null` if not, so the browser checks it itself and says why.
+ */
+function datasetDigest(
+  folder: string,
+  urlPath: string,
+  geometry: { url: string; path: string },
+): DatasetDigest {
+  const names = readdirSync(folder).filter((f) => f.endsWith('.json'));
+  const texts = Object.fromEntries(names.map((name) => [name, textOf(join(folder, name))]));
+  const geometryText = textOf(geometry.path);
+  let ids: Set<string>;
+  try {
+    ids = geometryIds(JSON.parse(geometryText) as Topology);
+  } catch {
+    return null;
+  }
+  if (!validateDataset(texts, { geometryIds: ids }).ok) return null;
+  const served: Record<string, string> = { [geometry.url]: geometryText };
+  for (const name of names) served[`${urlPath.replace(/^\//, '')}${name}`] = texts[name]!;
+  return createHash('sha256').update(datasetBytes(served)).digest('hex');
+}
 
 /**
  * Serves the dataset folder's JSON files at `urlPath` during development and emits them into the
  * build under the same path, so the app fetches its data from its own origin in both.
  * The JSON Schema under `<folder>/schema/` is for editors and is not shipped.
  *
- * The page preloads them, and the `also` files (the geometry): the browser fetches them while it
- * loads and runs the app's script, which asks for them only once it runs.
+ * The page preloads them, and the geometry: the browser fetches them while it loads and runs the
+ * app's script, which asks for them only once it runs.
+ *
+ * It also checks the dataset as the app would, and gives the app the digest of what it checked
+ * (`virtual:atlas-dataset-digest`): a browser that fetches the same bytes need not check them
+ * again, and loads the validator only for a dataset the build has not seen.
  */
 export function datasetPlugin({
   folder,
   urlPath,
-  also = [],
+  geometry,
 }: {
   folder: string;
   urlPath: string;
-  also?: string[];
+  /** The geometry: its URL under the base, and the file served there. */
+  geometry: { url: string; path: string };
 }): Plugin {
   const files = () => readdirSync(folder).filter((f) => f.endsWith('.json'));
+  const also = [geometry.url];
   let base = '/';
   return {
     name: 'atlas-dataset',
     configResolved(config) {
       base = config.base;
+    },
+    // The digest of the dataset as checked here (src/data/digest.ts), worked out when the app's
+    // loader asks for it: in a build, and afresh on each dev server start.
+    resolveId(id) {
+      return id === DATASET_DIGEST_MODULE ? `\0${DATASET_DIGEST_MODULE}` : null;
+    },
+    load(id) {
+      if (id !== `\0${DATASET_DIGEST_MODULE}`) return null;
+      return `export default ${JSON.stringify(datasetDigest(folder, urlPath, geometry))};`;
     },
     transformIndexHtml(): HtmlTagDescriptor[] {
       const urls = [...also, ...files().map((name) => `${urlPath.replace(/^\//, '')}${name}`)];

@@ -18,9 +18,13 @@ import { loadMapLibre } from './map/maplibre-loader.ts';
 /** The atlas a page shows once its dataset is valid: the app's (Atlas) or the embed's. */
 export type Shell = Component<{ dataset: Dataset; topology: Topology }>;
 
-export function boot(shell: Shell): void {
-  // MapLibre's script, asked for now, in parallel with the data: the page does not wait for it.
-  void loadMapLibre();
+/**
+ * Mounts the page's atlas. `map: 'now'` asks for MapLibre's script at once, in parallel with the
+ * data (the app); `'later'` leaves it to the page, which asks when the map is wanted (the embed,
+ * when it comes into view): until then the picture engine's SVG is the map.
+ */
+export function boot(shell: Shell, { map = 'now' }: { map?: 'now' | 'later' } = {}): void {
+  if (map === 'now') void loadMapLibre();
   void loadLabelFaces();
   mount(App, { target: document.getElementById('app')!, props: { shell } });
 }

@@ -4,7 +4,9 @@ import Atlas from './Atlas.svelte';
 import { boot } from './boot.ts';
 
 if (document.documentElement.dataset.page === 'embed') {
-  void import('./EmbedAtlas.svelte').then(({ default: EmbedAtlas }) => boot(EmbedAtlas));
+  void import('./EmbedAtlas.svelte').then(({ default: EmbedAtlas }) =>
+    boot(EmbedAtlas, { map: 'later' }),
+  );
 } else {
   boot(Atlas);
 }

@@ -1,10 +1,13 @@
 /**
  * Fetches the dataset and the geometry from the app's own origin and validates them together,
  * so a bad dataset reaches the screen as a plain sentence for the reader and the validator's
- * messages for the maintainer, never as a blank map.
+ * messages for the maintainer, never as a blank map. Files the build has checked already (the
+ * same bytes, see digest.ts) are read without checking them again: the validator is a chunk that
+ * loads only for a dataset the build has not seen.
  */
 import type { Topology } from 'topojson-specification';
-import { geometryIds } from '../lib/geometry.ts';
+import buildDigest from 'virtual:atlas-dataset-digest';
+import { assembleDataset, DATASET_FILE_NAMES } from '../lib/dataset-files.ts';
 import {
   contentFailure,
   NOT_JSON,
@@ -12,8 +15,8 @@ import {
   type Fetched,
   type LoadFailure,
 } from '../lib/load-failure.ts';
-import { DATASET_FILES, type Dataset } from '../lib/schema.ts';
-import { validateDataset } from '../lib/validate.ts';
+import type { Dataset } from '../lib/schema.ts';
+import { checkedAtBuild } from './digest.ts';
 
 export type Loaded =
   { ok: true; dataset: Dataset; topology: Topology } | ({ ok: false } & LoadFailure);
@@ -32,7 +35,7 @@ async function fetchFile(base: string, path: string, file = path): Promise<Fetch
 
 /** Loads `data/*.json` and `geo/countries.json` under `base` (the app's base URL). */
 export async function loadAtlas(base: string): Promise<Loaded> {
-  const files = Object.keys(DATASET_FILES);
+  const files = DATASET_FILE_NAMES;
   const fetched = await Promise.all([
     fetchFile(base, GEOMETRY),
     ...files.map((f) => fetchFile(base, `data/${f}`, f)),
@@ -47,6 +50,22 @@ export async function loadAtlas(base: string): Promise<Loaded> {
     const reason = `${NOT_JSON} (${(error as Error).message})`;
     return { ok: false, ...contentFailure([{ file: GEOMETRY, path: '', reason }]) };
   }
+  const byUrl = Object.fromEntries([
+    [GEOMETRY, geometryText!],
+    ...files.map((f, i) => [`data/${f}`, texts[i]!]),
+  ]);
+  if (await checkedAtBuild(byUrl, buildDigest)) {
+    const parsed = Object.fromEntries(files.map((f, i) => [f, JSON.parse(texts[i]!) as unknown]));
+    return {
+      ok: true,
+      dataset: assembleDataset(parsed as Record<(typeof files)[number], unknown>),
+      topology,
+    };
+  }
+  const [{ validateDataset }, { geometryIds }] = await Promise.all([
+    import('../lib/validate.ts'),
+    import('../lib/geometry.ts'),
+  ]);
   const result = validateDataset(Object.fromEntries(files.map((f, i) => [f, texts[i]])), {
     geometryIds: geometryIds(topology),
   });

@@ -19,7 +19,8 @@ import {
 } from '../lib/engagement.ts';
 import { defaultView, selectionBounds, selectionCamera, selectionPadding } from '../lib/framing.ts';
 import { focusCapital, labelRank, rankedLabels } from '../lib/labels.ts';
-import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset } from '../lib/schema.ts';
+import type { Dataset } from '../lib/schema.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES } from '../lib/vocabulary.ts';
 import { showsScene, type Camera, type UrlContext, type UrlState } from '../lib/url-state.ts';
 import type { LonLat, Size } from '../lib/viewport.ts';
 import type { PictureState } from './plan.ts';

@@ -8,7 +8,8 @@ import type { EditorialTexts } from './editorial.ts';
 import type { ExportElement, ExportLayoutInput, Rect } from '../lib/export-layout.ts';
 import { MOTIVE_COLORS, MOTIVE_LABELS } from '../lib/palette.ts';
 import { sceneMapState } from '../lib/scene-view.ts';
-import { MOTIVE_CATEGORIES, type Dataset, type MotiveCategory, type Scene } from '../lib/schema.ts';
+import type { Dataset, MotiveCategory, Scene } from '../lib/schema.ts';
+import { MOTIVE_CATEGORIES } from '../lib/vocabulary.ts';
 import {
   pictureLabelScale,
   type FocusCapitalProps,

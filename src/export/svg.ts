@@ -21,11 +21,10 @@ import {
   type MeasureText,
   type TextBlock,
 } from '../lib/export-layout.ts';
-import { MOTIVE_COLORS } from '../lib/palette.ts';
 import { MAP_THEMES } from '../lib/style.ts';
 import {
-  countryPaintOf,
   renderSvg,
+  themedPaint,
   type SvgFurniture,
   type SvgTextBlock,
   type TextOutliner,
@@ -146,43 +145,21 @@ export function exportSvg(
       editorialTexts(editorialDefaults(state, scene), options.texts),
     ),
   );
-  const theme = MAP_THEMES[options.theme];
-  const levels = theme.levels(state.dataset.levels);
   return renderSvg({
     width: size.width,
     height: size.height,
     camera,
-    theme: {
-      ocean: theme.ocean,
-      border: theme.border,
-      disputedLine: theme.disputedLine,
-      label: theme.label,
-      labelQuiet: theme.labelQuiet,
-      labelHalo: theme.labelHalo,
-      focusLabel: theme.focusLabel,
-      focusHalo: theme.focusHalo,
-      outline: theme.outline,
-    },
-    countries: scene.countries,
-    fill: countryPaintOf({
-      levels,
+    ...themedPaint(MAP_THEMES[options.theme], state.dataset.levels, {
       levelOf: scene.levelOf,
-      noDataColor: theme.noData(levels),
-      focusColor: theme.focus(levels),
+      tensionOf: scene.tensionOf,
       muted: scene.muted,
       highlight: scene.highlight,
     }),
-    tension: (id) => scene.tensionOf.get(id)?.tension ?? null,
-    tensionColors: {
-      tension: levels.tensions.find((t) => t.id === 'tension')?.color ?? '#e08a2c',
-      conflict: levels.tensions.find((t) => t.id === 'conflict')?.color ?? '#c0392b',
-    },
+    countries: scene.countries,
     highlight: scene.highlight,
     selected: scene.selected,
     boundaries: scene.boundaries,
-    neutral: theme.noData(levels),
     arcs: scene.arcs,
-    arcColors: MOTIVE_COLORS,
     labels: scene.labels,
     capital: scene.capital,
     labelScale: pictureLabelScale(size, camera.zoom),

@@ -14,7 +14,8 @@ import { geoInterpolate } from 'd3-geo';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { Day } from './dates.ts';
 import { motiveCountsFrom } from './engagement.ts';
-import { FOCUS_ID, type Dataset, type MotiveCategory } from './schema.ts';
+import type { Dataset, MotiveCategory } from './schema.ts';
+import { FOCUS_ID } from './vocabulary.ts';
 
 /** A position as `[longitude, latitude]` in degrees. */
 export type LonLat = [number, number];

@@ -19,21 +19,20 @@ import {
   tensionOn,
   type EngagementIndex,
 } from './engagement.ts';
-import {
-  FOCUS_ID,
-  MOTIVE_CATEGORIES,
-  type Citation,
-  type Dataset,
-  type Disagreement,
-  type EngagementEvent,
-  type Institution,
-  type Levels,
-  type Motive,
-  type MotiveCategory,
-  type Quote,
-  type Source,
-  type TensionState,
+import type {
+  Citation,
+  Dataset,
+  Disagreement,
+  EngagementEvent,
+  Institution,
+  Levels,
+  Motive,
+  MotiveCategory,
+  Quote,
+  Source,
+  TensionState,
 } from './schema.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES } from './vocabulary.ts';
 
 /** What an actor is: a country, Afghanistan (the focus), an institution, or a group of states. */
 export type ActorKind = 'country' | 'focus' | 'institution' | 'group';

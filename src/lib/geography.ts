@@ -16,7 +16,8 @@ import {
   type Frame,
 } from './countries.ts';
 import { selectionBounds, selectionCamera, selectionPadding, type Box } from './framing.ts';
-import { FOCUS_ID, type Dataset } from './schema.ts';
+import type { Dataset } from './schema.ts';
+import { FOCUS_ID } from './vocabulary.ts';
 import type { Camera } from './url-state.ts';
 import type { Size } from './viewport.ts';
 

@@ -19,13 +19,12 @@ import {
   EngagementEvent,
   PartialDate,
   Source,
-  SOURCE_KINDS,
-  TENSION_STATES,
   type Dataset,
   type Edition,
   type SourceKind,
   type TensionState,
 } from './schema.ts';
+import { SOURCE_KINDS, TENSION_STATES } from './vocabulary.ts';
 import { validateDataset, type Problem, type ValidateOptions } from './validate.ts';
 
 /**

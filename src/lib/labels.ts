@@ -6,7 +6,8 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { CountryProps } from './countries.ts';
-import { FOCUS_ID, type Dataset, type Levels } from './schema.ts';
+import type { Dataset, Levels } from './schema.ts';
+import { FOCUS_ID } from './vocabulary.ts';
 import { byZoom, LABEL_SIZE, levelsByRank, UNCOVERED_RANK } from './style.ts';
 import { project, type Bounds } from './viewport.ts';
 

@@ -5,7 +5,8 @@
  */
 import { formatDate } from './dates.ts';
 import type { LevelOnDay, TensionOnDay } from './engagement.ts';
-import { FOCUS_ID, type Levels } from './schema.ts';
+import type { Levels } from './schema.ts';
+import { FOCUS_ID } from './vocabulary.ts';
 
 export interface LevelWords {
   detail: string;

@@ -5,13 +5,8 @@
  */
 import { formatDate } from './dates.ts';
 import { countsFrom } from './engagement.ts';
-import {
-  RECORD_LISTS,
-  SOURCE_KINDS,
-  type Citation,
-  type Dataset,
-  type SourceKind,
-} from './schema.ts';
+import { RECORD_LISTS, type Citation, type Dataset, type SourceKind } from './schema.ts';
+import { SOURCE_KINDS } from './vocabulary.ts';
 import { SOURCE_KIND_DESCRIPTIONS } from './source-kind.ts';
 import { levelsByRank } from './style.ts';
 

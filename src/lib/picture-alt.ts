@@ -7,7 +7,8 @@
 import { formatDate, type Day } from './dates.ts';
 import { editionWords } from './edition.ts';
 import { levelsOn, motiveCountsFrom, tensionsOn, type EngagementIndex } from './engagement.ts';
-import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from './schema.ts';
+import type { Dataset, MotiveCategory } from './schema.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES } from './vocabulary.ts';
 import { levelsByRank } from './style.ts';
 import { showsScene, type UrlState } from './url-state.ts';
 

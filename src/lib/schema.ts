@@ -6,6 +6,16 @@
  * `validate.ts`, which reports every problem as `file: path: reason`.
  */
 import * as v from 'valibot';
+import {
+  FOCUS_ID,
+  MOTIVE_CATEGORIES,
+  SOURCE_KINDS,
+  STATEMENT_KINDS,
+  TENSION_STATES,
+} from './vocabulary.ts';
+
+// The vocabulary's words, where the schemas that use them are.
+export { FOCUS_ID, MOTIVE_CATEGORIES, SOURCE_KINDS, STATEMENT_KINDS, TENSION_STATES };
 
 /** The longest id: ids are slugs (longest shipped: 41), and a megabyte of one would flood every message. */
 const ID_MAX = 80;
@@ -125,20 +135,12 @@ const Url = v.pipe(
   ),
 );
 
-/**
- * The country the atlas is about: Afghanistan, governed from Kabul. Every level is another
- * actor's engagement with it, every arc ends at its capital, and it is never a partner itself.
- */
-export const FOCUS_ID = 'AFG';
-
-export const MOTIVE_CATEGORIES = ['economic', 'security', 'geopolitical'] as const;
 export const MotiveCategory = v.picklist(
   MOTIVE_CATEGORIES,
   'must be economic, security or geopolitical',
 );
 export type MotiveCategory = v.InferOutput<typeof MotiveCategory>;
 
-export const TENSION_STATES = ['none', 'tension', 'conflict'] as const;
 export const TensionState = v.picklist(TENSION_STATES, 'must be none, tension or conflict');
 export type TensionState = v.InferOutput<typeof TensionState>;
 
@@ -270,14 +272,6 @@ export const Institutions = v.strictObject({
   institutions: v.array(Institution),
 });
 
-/**
- * Who speaks in a source, so a reader can weigh it at a glance (data/README.md, "Source kinds"):
- * a government, ministry, UN body or state news agency (`official`); a news agency or its copy
- * republished by another paper (`wire`); an international or national outlet (`outlet`); a
- * regional or specialist outlet (`regional`); anything else: encyclopaedias, aggregators,
- * re-post sites, sites that are not news organisations (`other`).
- */
-export const SOURCE_KINDS = ['official', 'wire', 'outlet', 'regional', 'other'] as const;
 export const SourceKind = v.picklist(
   SOURCE_KINDS,
   'must be official, wire, outlet, regional or other',
@@ -383,8 +377,6 @@ export const Motives = v.strictObject({
   $schema: v.optional(SchemaRef),
   motives: v.array(Motive),
 });
-
-export const STATEMENT_KINDS = ['context', 'position', 'challenge', 'outlook'] as const;
 
 /**
  * What a source says about an actor that is neither a dated event nor a motive: Kabul's own line,

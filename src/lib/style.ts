@@ -4,7 +4,8 @@
  * Colour changes with the date go through feature state, so a date change never rebuilds a source.
  */
 import { hexOfLab, labOfHex } from './colour.ts';
-import { FOCUS_ID, type Levels } from './schema.ts';
+import type { Levels } from './schema.ts';
+import { FOCUS_ID } from './vocabulary.ts';
 
 /** A MapLibre expression, as JSON. */
 export type Expression = [string, ...unknown[]];

@@ -34,7 +34,8 @@ import type {
 } from 'geojson';
 import { arcArrowheads, type ArcProps, type ArrowheadProps } from './arcs.ts';
 import type { BoundaryKind, CountryProps } from './countries.ts';
-import { FOCUS_ID, type Levels, type MotiveCategory } from './schema.ts';
+import type { Levels, MotiveCategory } from './schema.ts';
+import { FOCUS_ID } from './vocabulary.ts';
 import {
   CAPITAL_DOT,
   CAPITAL_NAME_OFFSET,
@@ -52,9 +53,12 @@ import {
   MUTED_OPACITY,
   NAME_TEXT,
   OUTLINE,
+  tensionColor,
   UNCOVERED_RANK,
   UNHIGHLIGHTED_OPACITY,
+  type MapTheme,
 } from './style.ts';
+import { MOTIVE_COLORS } from './palette.ts';
 import { MAX_LATITUDE, project as viewportProject, TILE_SIZE, worldSize } from './viewport.ts';
 
 /** A camera without rotation, as the map reports it: centre in degrees and MapLibre zoom. */
@@ -751,6 +755,47 @@ export function countryPaintOf(options: CountryPaintOptions): (id: string) => Co
     let opacity = options.muted?.has(id) ? MUTED_OPACITY : 1;
     if (highlight && !highlight.has(id)) opacity *= UNHIGHLIGHTED_OPACITY;
     return { color, opacity };
+  };
+}
+
+/** The state on a date, as the fills and outlines of the picture read it. */
+export interface PaintedState {
+  /** Each country's level on the date (`levelsOn`). */
+  levelOf: ReadonlyMap<string, { level: string }>;
+  /** Each country's tension or conflict on the date (`tensionsOn`). */
+  tensionOf: ReadonlyMap<string, { tension: TensionKind | null }>;
+  muted: ReadonlySet<string>;
+  highlight: readonly string[] | null;
+}
+
+/**
+ * The colours of `renderSvg` for a theme and a state, as the map's layers get them: the theme,
+ * each country's fill, the tension outlines and the disputed areas' neutral fill. The export and
+ * the picture on screen (src/map/StaticMap.svelte) both paint with it.
+ */
+export function themedPaint(
+  theme: MapTheme,
+  datasetLevels: Levels,
+  state: PaintedState,
+): Pick<SvgMapInput, 'theme' | 'fill' | 'tension' | 'tensionColors' | 'neutral' | 'arcColors'> {
+  const levels = theme.levels(datasetLevels);
+  return {
+    theme,
+    fill: countryPaintOf({
+      levels,
+      levelOf: state.levelOf,
+      noDataColor: theme.noData(levels),
+      focusColor: theme.focus(levels),
+      muted: state.muted,
+      highlight: state.highlight,
+    }),
+    tension: (id) => state.tensionOf.get(id)?.tension ?? null,
+    tensionColors: {
+      tension: tensionColor(levels, 'tension'),
+      conflict: tensionColor(levels, 'conflict'),
+    },
+    neutral: theme.noData(levels),
+    arcColors: MOTIVE_COLORS,
   };
 }
 

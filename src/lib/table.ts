@@ -14,7 +14,8 @@ import {
   type LevelOnDay,
 } from './engagement.ts';
 import type { ActorKind, LevelRef } from './dossier.ts';
-import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from './schema.ts';
+import type { Dataset, MotiveCategory } from './schema.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES } from './vocabulary.ts';
 
 /** One actor's row in the table view. */
 export interface TableRow {

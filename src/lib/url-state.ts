@@ -8,7 +8,8 @@
  * the notice says so. Notices quote what the URL said only as a short, cleaned excerpt.
  */
 import { formatDate, isRealDate, type Day } from './dates.ts';
-import { MOTIVE_CATEGORIES, type MotiveCategory } from './schema.ts';
+import type { MotiveCategory } from './schema.ts';
+import { MOTIVE_CATEGORIES } from './vocabulary.ts';
 
 /** What the map looks at: a centre and a zoom (Web Mercator, MapLibre's zoom levels). */
 export interface Camera {

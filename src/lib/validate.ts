@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { isRealDate, type Day } from './dates.ts';
 import { latestEventDay } from './engagement.ts';
+import { assembleDataset } from './dataset-files.ts';
 import { NOT_JSON } from './load-failure.ts';
 import { DATASET_FILES, type Dataset, type DatasetFile, type Citation } from './schema.ts';
 
@@ -120,27 +121,9 @@ export function validateDataset(
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const dataset = assemble(parsed as Record<DatasetFile, never>);
+  const dataset = assembleDataset(parsed as Record<DatasetFile, unknown>);
   problems.push(...crossCheck(dataset, options));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset };
-}
-
-function assemble(p: Record<DatasetFile, never>): Dataset {
-  const get = <T>(file: DatasetFile, key: string): T => (p[file] as Record<string, T>)[key] as T;
-  return {
-    meta: p['meta.json'],
-    levels: p['levels.json'],
-    countries: get('countries.json', 'countries'),
-    institutions: get('institutions.json', 'institutions'),
-    sources: get('sources.json', 'sources'),
-    quotes: get('quotes.json', 'quotes'),
-    events: get('events.json', 'events'),
-    motives: get('motives.json', 'motives'),
-    statements: get('statements.json', 'statements'),
-    disagreements: get('disagreements.json', 'disagreements'),
-    scenes: get('scenes.json', 'scenes'),
-    changelog: get('changelog.json', 'editions'),
-  };
 }
 
 /** The checks a schema cannot make: references, uniqueness, real dates, geometry, verbatim text. */

@@ -3,7 +3,8 @@
  * request. Their shape is style.ts's ARROWHEAD, which the picture engine draws too.
  */
 import { MOTIVE_COLORS } from '../lib/palette.ts';
-import { MOTIVE_CATEGORIES, type MotiveCategory } from '../lib/schema.ts';
+import type { MotiveCategory } from '../lib/schema.ts';
+import { MOTIVE_CATEGORIES } from '../lib/vocabulary.ts';
 import { ARROWHEAD } from '../lib/style.ts';
 
 /** The icon name of a category's arrowhead. */

@@ -23,7 +23,8 @@ import {
   tensionsOn,
   type EngagementIndex,
 } from '../lib/engagement.ts';
-import { FOCUS_ID, MOTIVE_CATEGORIES, type Dataset, type MotiveCategory } from '../lib/schema.ts';
+import type { Dataset, MotiveCategory } from '../lib/schema.ts';
+import { FOCUS_ID, MOTIVE_CATEGORIES } from '../lib/vocabulary.ts';
 import {
   DEFAULT_URL_STATE,
   showsScene,

@@ -11,9 +11,11 @@ import { countryFeatures, frameOf } from '../../src/lib/countries.ts';
 import { sceneMapState } from '../../src/lib/scene-view.ts';
 import { dataset, levelColour } from './data.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
-import { colourDistance, mapColourAt, rgbOf } from './map-helpers.ts';
+import { colourDistance, hotspot, mapColourAt, mapPointOf, rgbOf } from './map-helpers.ts';
 
 const RUSSIA: [number, number] = [48, 57];
+/** Russia east of the Urals: clear of the notice at the top of the map. */
+const SIBERIA: [number, number] = [100, 58];
 
 /** Takes the visible map's WebGL context away; `restoreContext` gives it back. */
 async function loseContext(page: Page): Promise<void> {
@@ -75,7 +77,7 @@ test('a context that stays lost: a notice, no errors while the reader goes on, a
   await page.goto('/?date=2025-07-01');
   await waitForMapReady(page);
   await loseContext(page);
-  await expect(status(page)).toContainText('The map cannot draw right now', { timeout: 8000 });
+  await expect(status(page)).toContainText('The map is a still picture for now', { timeout: 8000 });
   // The reader carries on: dates, a wheel and a drag over the lost map.
   const slider = page.getByRole('slider', { name: 'Map date' });
   for (let i = 0; i < 2; i++) await slider.press('ArrowRight');
@@ -87,6 +89,13 @@ test('a context that stays lost: a notice, no errors while the reader goes on, a
   await page.mouse.move(box.x + box.width / 2 - 80, box.y + box.height / 2, { steps: 4 });
   await page.mouse.up();
   await page.waitForTimeout(500);
+  // Meanwhile the picture engine's map stands in, on the new date.
+  expect(
+    colourDistance(
+      await mapColourAt(page, ...SIBERIA, 3, 'static-map'),
+      rgbOf(levelColour('recognition')),
+    ),
+  ).toBe(0);
   await page.getByRole('button', { name: 'Redraw the map' }).click();
   await waitForMapReady(page);
   await expect(status(page)).toHaveCount(0);
@@ -122,7 +131,9 @@ test('a scene changed while the context is lost is where the map comes back', as
   expect(Math.abs(lat - expected.lat)).toBeLessThan(0.05);
 });
 
-test('a browser that gives the page no WebGL gets a notice, not a blank map', async ({ page }) => {
+test('a browser that gives the page no WebGL gets the picture engine’s map: colours, a click, a key', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const getContext = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args) {
@@ -130,8 +141,26 @@ test('a browser that gives the page no WebGL gets a notice, not a blank map', as
     } as typeof getContext;
   });
   await page.goto('/?date=2025-07-10');
-  await expect(status(page)).toContainText('The map cannot be drawn');
+  await expect(status(page)).toContainText('the map is a still picture');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  const standIn = page.getByTestId('static-map');
+  await expect(standIn).toHaveAttribute('data-drawn', 'true');
+  expect(
+    colourDistance(
+      await mapColourAt(page, ...SIBERIA, 3, 'static-map'),
+      rgbOf(levelColour('recognition')),
+    ),
+  ).toBe(0);
+  // A click on Russia opens its panel.
+  const box = (await standIn.boundingBox())!;
+  const at = await mapPointOf(page, ...SIBERIA, 'static-map');
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  await expect(page.getByRole('heading', { level: 2, name: 'Russia' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // The keyboard reaches China through its button on the picture.
+  await hotspot(page, 'China').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'China' })).toBeVisible();
   // The rest of the atlas still works: the table lists the countries.
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Table' }).click();
   await expect(page.getByRole('table', { name: 'Engagement with Kabul by country' })).toBeVisible();

@@ -14,14 +14,16 @@ const mercatorY = (lat: number, scale: number) =>
 
 /**
  * Where (lon, lat) is inside the map element, in CSS pixels from its top left corner; `page` may
- * be an embed's frame.
+ * be an embed's frame. `testId` names the map: MapLibre's (`map`), or the picture engine's that
+ * stands in for it (`static-map`), which carries its camera the same way.
  */
 export async function mapPointOf(
   page: Page | FrameLocator,
   lon: number,
   lat: number,
+  testId: 'map' | 'static-map' = 'map',
 ): Promise<{ x: number; y: number }> {
-  const map = page.getByTestId('map');
+  const map = page.getByTestId(testId);
   const [centerText, zoomText, box] = await Promise.all([
     map.getAttribute('data-center'),
     map.getAttribute('data-zoom'),
@@ -40,9 +42,15 @@ export async function mapPointOf(
  * The most common colour in a small square around (lon, lat) on the map, so a thin border or a
  * letter of a label does not decide the answer.
  */
-export async function mapColourAt(page: Page, lon: number, lat: number, radius = 3): Promise<Rgb> {
-  const { x, y } = await mapPointOf(page, lon, lat);
-  const png = PNG.sync.read(await page.getByTestId('map').screenshot());
+export async function mapColourAt(
+  page: Page,
+  lon: number,
+  lat: number,
+  radius = 3,
+  testId: 'map' | 'static-map' = 'map',
+): Promise<Rgb> {
+  const { x, y } = await mapPointOf(page, lon, lat, testId);
+  const png = PNG.sync.read(await page.getByTestId(testId).screenshot());
   const counts = new Map<string, number>();
   for (let dy = -radius; dy <= radius; dy++) {
     for (let dx = -radius; dx <= radius; dx++) {

@@ -93,7 +93,9 @@ function pixelsUnlike(
   return count;
 }
 
-test('until its first picture is complete, the map shows only the ocean', async ({ page }) => {
+test('until its first picture is complete, MapLibre shows only the ocean, under the picture engine’s map', async ({
+  page,
+}) => {
   // Hold back the labels' bold face: the labels' layer waits for it, so the map's picture is
   // not complete, but every other source is in.
   let release: () => void = () => {};
@@ -106,6 +108,13 @@ test('until its first picture is complete, the map shows only the ocean', async 
   await page.goto('/?date=2025-06-15', { waitUntil: 'commit' });
   await expect(page.getByTestId('map')).toHaveAttribute('data-center', /\d/);
   await page.waitForTimeout(1500);
+  // Meanwhile the reader sees the picture engine's map (tests/e2e/static-first.test.ts); under
+  // it, MapLibre's canvas must hold no partial picture to show through when it goes.
+  const standIn = page.getByTestId('static-map');
+  await expect(standIn).toHaveAttribute('data-drawn', 'true');
+  await standIn.evaluate((element: HTMLElement) =>
+    element.style.setProperty('visibility', 'hidden', 'important'),
+  );
   const ocean = rgbOf(MAP_THEMES.light.ocean);
   // Straight from the browser: Playwright's screenshots wait for the page's fonts, one of
   // which is held.

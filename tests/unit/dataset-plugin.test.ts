@@ -5,7 +5,11 @@ import { DATASET_FILES } from '../../src/lib/schema.ts';
 
 /** The tags the plugin adds to index.html, under a given base. */
 function preloads(base: string): HtmlTagDescriptor[] {
-  const plugin = datasetPlugin({ folder: 'data', urlPath: '/data/', also: ['geo/countries.json'] });
+  const plugin = datasetPlugin({
+    folder: 'data',
+    urlPath: '/data/',
+    geometry: { url: 'geo/countries.json', path: 'public/geo/countries.json' },
+  });
   (plugin.configResolved as (config: ResolvedConfig) => void)({ base } as ResolvedConfig);
   return (plugin.transformIndexHtml as () => HtmlTagDescriptor[])();
 }
