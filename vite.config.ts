@@ -5,6 +5,7 @@ import { APP_POLICY, formatPolicy } from './scripts/csp.ts';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
 import { embedScriptPlugin } from './scripts/vite-embed-script-plugin.ts';
 import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
+import { WIDE_SCREEN } from './src/lib/viewport.ts';
 
 // Dates in the data are calendar days; pin the zone so no test depends on the machine's.
 process.env.TZ = 'UTC';
@@ -57,7 +58,7 @@ function firstLoadD3Geo(): Plugin {
  * Chunks the page imports later but needs at once, asked for by modulepreload links while the HTML
  * is read, in parallel with the app's script and the data: the picture engine, which draws the
  * first picture (src/map/StaticMap.svelte), and on the app's page MapLibre, imported when the map
- * is made (src/map/maplibre-loader.ts). The embed asks for MapLibre only when it comes into view
+ * is made (src/map/maplibre-loader.ts), on screens wider than a phone's. The embed asks for MapLibre only when it comes into view
  * (src/EmbedAtlas.svelte), so its page does not preload it.
  */
 function preloadChunks(): Plugin {
@@ -78,9 +79,16 @@ function preloadChunks(): Plugin {
             (c) => c.type === 'chunk' && c.name === name,
           );
           if (!chunk) throw new Error(`no ${name} chunk to preload`);
+          // A phone asks for MapLibre at the reader's first touch (src/boot.ts).
+          const media = name === 'maplibre' ? { media: WIDE_SCREEN } : {};
           return {
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${chunk.fileName}` },
+            attrs: {
+              rel: 'modulepreload',
+              crossorigin: '',
+              href: `${base}${chunk.fileName}`,
+              ...media,
+            },
             injectTo: 'head' as const,
           };
         });

@@ -21,6 +21,8 @@ export interface Figures {
   runs: number;
   firstRender: PerPage;
   firstPainted: PerPage;
+  /** The picture engine's map on screen: the app's first map (none on the comparison pages). */
+  staticPainted: PerPage;
   blocking: PerPage;
   dateScript: PerPage;
   dateWall: PerPage;
@@ -112,6 +114,9 @@ export function figuresOf(runs: readonly PageRun[], bytes: Figures['bytes']): Fi
     runs: Math.max(0, ...PAGE_NAMES.map((n) => runs.filter((r) => r.page === n).length)),
     firstRender: perPage(runs, (r) => [r.firstRender]),
     firstPainted: perPage(runs, (r) => [r.firstPainted]),
+    staticPainted: perPage(runs, (r) =>
+      r.staticPainted === undefined || Number.isNaN(r.staticPainted) ? [] : [r.staticPainted],
+    ),
     blocking: perPage(runs, (r) => [r.blocking]),
     dateScript: perPage(runs, (r) => r.dateChanges.map((c) => c.script)),
     dateWall: perPage(runs, (r) => r.dateChanges.map((c) => c.wall)),

@@ -16,6 +16,8 @@ import type { ChangeCost } from './types.ts';
  * Installs `window.__bench`:
  * - `firstReady`: when data-ready first became "true" (a MutationObserver), and `firstPainted`:
  *   the second animation frame after it, once that frame has been composited;
+ * - `staticPainted`: the same for the app's picture-engine map (`[data-testid="static-map"]`
+ *   turning `data-drawn="true"`), which stands in for MapLibre until its first picture;
  * - `longTasks`: every long task, buffered from the start (PerformanceObserver 'longtask');
  * - `arm()` / `armed`: a promise for the next time the map becomes ready, armed before an action;
  * - `startFrames()` / `stopFrames()`: requestAnimationFrame timestamps in between;
@@ -27,6 +29,7 @@ export const INSTRUMENT_SCRIPT = `(() => {
   const b = {
     firstReady: null,
     firstPainted: null,
+    staticPainted: null,
     readyLog: [],
     longTasks: [],
     frames: null,
@@ -43,6 +46,18 @@ export const INSTRUMENT_SCRIPT = `(() => {
   new MutationObserver((records) => {
     for (const r of records) {
       const el = r.target;
+      if (
+        el.getAttribute('data-testid') === 'static-map' &&
+        el.getAttribute('data-drawn') === 'true' &&
+        b.staticPainted === null
+      ) {
+        b.staticPainted = 0;
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            b.staticPainted = performance.now();
+          }),
+        );
+      }
       if (el.getAttribute('data-testid') !== 'map') continue;
       const value = el.getAttribute('data-ready');
       if (value === r.oldValue) continue;
@@ -66,7 +81,7 @@ export const INSTRUMENT_SCRIPT = `(() => {
   }).observe(document, {
     subtree: true,
     attributes: true,
-    attributeFilter: ['data-ready'],
+    attributeFilter: ['data-ready', 'data-drawn'],
     attributeOldValue: true,
   });
   b.arm = () => {
@@ -135,6 +150,15 @@ export async function firstPainted(page: Page, timeout = 30_000): Promise<number
     await pause(50);
   }
   return Number.NaN;
+}
+
+/**
+ * When the picture engine's map was first on screen (see `staticPainted` above); NaN for a page
+ * without one (the comparison pages) or before it was.
+ */
+export async function staticPainted(page: Page): Promise<number> {
+  const at = await read<number | null>(page, 'window.__bench.staticPainted');
+  return at === null || at === 0 ? Number.NaN : at;
 }
 
 /** Every long task the page has seen so far. */

@@ -390,13 +390,21 @@ export function renderReport(input: ReportInput): string {
     'The first complete render is when the map element’s data-ready first turns "true": MapLibre ' +
       'is idle with the data drawn. Without a GPU, that frame reaches the screen when Chromium’s ' +
       'compositor has read it back from SwiftShader; the second row is the second animation frame ' +
-      'after it, once that read-back is done.',
+      'after it, once that read-back is done. Before it, the app shows the picture engine’s map ' +
+      'of the same state (an SVG, src/map/StaticMap.svelte), which MapLibre replaces where it ' +
+      'stands; its row is compared with the other pages’ first complete render.',
     '',
     table(
       PER_PAGE_HEADERS,
       [
         perPageRow('navigation → first complete render (data-ready)', f.firstRender, ms),
         perPageRow('… and that frame on screen (two frames later)', f.firstPainted, ms),
+        [
+          'navigation → the picture engine’s map on screen (the app’s first map; ÷ their first render)',
+          ...PAGE_NAMES.map((p) => range(f.staticPainted[p], ms)),
+          times(ratio(f.staticPainted.app.median, f.firstRender.floor.median)),
+          times(ratio(f.staticPainted.app.median, f.firstRender.deck.median)),
+        ],
         perPageRow('main-thread blocking time before it (long tasks beyond 50 ms)', f.blocking, ms),
       ],
       [...PER_PAGE_ALIGN],

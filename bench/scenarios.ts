@@ -10,6 +10,7 @@ import type { BenchCamera } from './pages/shared/base-map.ts';
 import {
   firstPainted,
   firstReady,
+  staticPainted,
   INSTRUMENT_SCRIPT,
   loadedResources,
   longTasks,
@@ -332,6 +333,7 @@ export async function runPage(
     await page.goto(openingUrl(name, plan));
     const firstRender = await firstReady(page);
     const painted = await firstPainted(page);
+    const standIn = await staticPainted(page);
     await pause(200);
     const blocking = blockingTime(await longTasks(page), firstRender);
     const shippedFirst = (await loadedResources(page))
@@ -386,6 +388,7 @@ export async function runPage(
       run,
       firstRender,
       firstPainted: painted,
+      staticPainted: standIn,
       blocking,
       shippedFirst,
       shippedAll,

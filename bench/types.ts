@@ -40,6 +40,11 @@ export interface PageRun {
   firstRender: number;
   /** Navigation start to the second frame after it, composited: the first render on screen. */
   firstPainted: number;
+  /**
+   * Navigation start to the picture engine's map on screen (two frames after it was drawn), the
+   * app's first map; NaN for the comparison pages, and absent from results written before it.
+   */
+  staticPainted?: number;
   /** Sum of long tasks' time over 50 ms, before the first render. */
   blocking: number;
   /** URLs loaded before the first render (the document included), and all of them by the end. */

@@ -14,17 +14,19 @@ import App from './App.svelte';
 import type { Dataset } from './lib/schema.ts';
 import { loadLabelFaces } from './map/label-faces.ts';
 import { loadMapLibre } from './map/maplibre-loader.ts';
+import { WIDE_SCREEN } from './lib/viewport.ts';
 
 /** The atlas a page shows once its dataset is valid: the app's (Atlas) or the embed's. */
 export type Shell = Component<{ dataset: Dataset; topology: Topology }>;
 
 /**
  * Mounts the page's atlas. `map: 'now'` asks for MapLibre's script at once, in parallel with the
- * data (the app); `'later'` leaves it to the page, which asks when the map is wanted (the embed,
- * when it comes into view): until then the picture engine's SVG is the map.
+ * data, on a screen wider than a phone's (the app; a phone asks at the reader's first touch);
+ * `'later'` leaves it to the page, which asks when the map is wanted (the embed, when it comes
+ * into view). Until then the picture engine's SVG is the map.
  */
 export function boot(shell: Shell, { map = 'now' }: { map?: 'now' | 'later' } = {}): void {
-  if (map === 'now') void loadMapLibre();
+  if (map === 'now' && matchMedia(WIDE_SCREEN).matches) void loadMapLibre();
   void loadLabelFaces();
   mount(App, { target: document.getElementById('app')!, props: { shell } });
 }

@@ -52,6 +52,15 @@ export const MAPLIBRE_ZOOM_RANGE = [-2, 22] as const;
 export const MIN_ROOM_SHARE = 0.1;
 
 /**
+ * Below this width the atlas takes its phone layout (Atlas.svelte), and leaves MapLibre until the
+ * reader first touches the page (the picture engine's map stands in until then).
+ */
+export const PHONE_WIDTH = 720;
+
+/** The media query of a screen that is not a phone's: MapLibre is asked for with the page. */
+export const WIDE_SCREEN = `(min-width: ${PHONE_WIDTH}px)`;
+
+/**
  * The width of the world in pixels at a zoom.
  * @example worldSize(0) // 512
  * @example worldSize(2) // 2048

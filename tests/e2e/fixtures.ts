@@ -106,10 +106,16 @@ function unique(lines: string[]): string[] {
 }
 
 /**
- * Waits until the map has fully rendered the current state: the app sets `data-ready="true"` on
- * `[data-testid="map"]` once everything is drawn, and `"false"` as soon as a change starts rendering.
+ * Waits until the live map (MapLibre's) has fully rendered the current state: the app sets
+ * `data-ready="true"` on `[data-testid="map"]` once everything is drawn, and `"false"` as soon as a
+ * change starts rendering. On a phone the app leaves MapLibre until the reader first touches the
+ * page (`data-deferred="true"`, the picture engine's map meanwhile): the test touches it as a
+ * reader would, with a key that changes nothing.
  */
 export async function waitForMapReady(page: Page, timeout = 30_000): Promise<void> {
+  const map = page.locator('[data-testid="map"]');
+  await map.waitFor({ state: 'attached', timeout });
+  if ((await map.getAttribute('data-deferred')) === 'true') await page.keyboard.press('Shift');
   await page
     .locator('[data-testid="map"][data-ready="true"]')
     .waitFor({ state: 'attached', timeout });

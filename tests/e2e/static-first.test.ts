@@ -108,6 +108,31 @@ test('MapLibre takes the picture’s place where it stands: the same map before 
   expect(sameShare(before, after)).toBeGreaterThan(0.95);
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('MapLibre waits for the reader’s first touch; the picture answers it', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (/\/assets\/maplibre-[^/]*\.js$/.test(r.url())) asked.push(r.url());
+    });
+    await page.goto(`/?date=${DATE}`);
+    await page.locator('[data-testid="static-map"][data-drawn="true"]').waitFor();
+    await page.waitForTimeout(1000);
+    expect(asked).toEqual([]);
+    await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(0);
+
+    // A tap on China: its panel, from the picture; and MapLibre, asked for now, takes over.
+    const box = (await page.getByTestId('static-map').boundingBox())!;
+    const at = await mapPointOf(page, ...CHINA_AT, 'static-map');
+    await page.touchscreen.tap(box.x + at.x, box.y + at.y);
+    await expect(page.getByRole('heading', { level: 2, name: CHINA.name })).toBeVisible();
+    await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('static-map')).toHaveCount(0);
+    expect(asked.length).toBeGreaterThan(0);
+  });
+});
+
 test.describe('in an article', () => {
   const HOST_PORT = Number(process.env.E2E_PORT ?? 4311) + 9;
   const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
