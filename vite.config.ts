@@ -55,11 +55,11 @@ function firstLoadD3Geo(): Plugin {
 }
 
 /**
- * Chunks the page imports later but needs at once, asked for by modulepreload links while the HTML
- * is read, in parallel with the app's script and the data: the picture engine, which draws the
- * first picture (src/map/StaticMap.svelte), and on the app's page MapLibre, imported when the map
- * is made (src/map/maplibre-loader.ts), on screens wider than a phone's. The embed asks for MapLibre only when it comes into view
- * (src/EmbedAtlas.svelte), so its page does not preload it.
+ * A chunk the page imports later but needs at once, asked for by a modulepreload link while the
+ * HTML is read, in parallel with the app's script and the data: on the app's page, MapLibre,
+ * imported when the map is made (src/map/maplibre-loader.ts), on screens wider than a phone's.
+ * The embed asks for MapLibre only when it comes into view (src/EmbedAtlas.svelte), so its page
+ * does not preload it.
  */
 function preloadChunks(): Plugin {
   let base = '/';
@@ -73,7 +73,7 @@ function preloadChunks(): Plugin {
       order: 'post',
       handler(_html, context) {
         const embed = context.filename.endsWith('embed.html');
-        const names = embed ? ['svg-export'] : ['svg-export', 'maplibre'];
+        const names = embed ? [] : ['maplibre'];
         return names.map((name) => {
           const chunk = Object.values(context.bundle ?? {}).find(
             (c) => c.type === 'chunk' && c.name === name,
@@ -98,6 +98,45 @@ function preloadChunks(): Plugin {
 }
 
 /**
+ * The latin faces the first view sets its text in (Noto Sans 400, 600 and 700), asked for while
+ * the HTML is read rather than when the stylesheet is: arriving after the page is laid out, they
+ * reflowed the masthead and the footer, and the map's size changed under its first picture.
+ */
+function preloadFonts(): Plugin {
+  let base = '/';
+  return {
+    name: 'atlas-preload-fonts',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const faces = Object.values(context.bundle ?? {}).filter(
+          (file) =>
+            file.type === 'asset' &&
+            /noto-sans-latin-[467]00-normal-[^/]*\.woff2$/.test(file.fileName),
+        );
+        if (faces.length !== 3)
+          throw new Error(`expected 3 latin faces to preload, found ${faces.length}`);
+        return faces.map((face) => ({
+          tag: 'link',
+          attrs: {
+            rel: 'preload',
+            as: 'font',
+            type: 'font/woff2',
+            crossorigin: '',
+            href: `${base}${face.fileName}`,
+          },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
  * The dataset folder the app is built on: data/ unless `ATLAS_DATA_DIR` names another, as the
  * bench's scale pass and its browser test do with the generated 200-country dataset.
  */
@@ -114,6 +153,7 @@ export default defineConfig({
     }),
     contentSecurityPolicy(),
     preloadChunks(),
+    preloadFonts(),
     // embed.js, the host page's script that sizes an embed (src/embed/host.ts).
     embedScriptPlugin({
       dataFolder,
