@@ -55,16 +55,20 @@ function firstLoadD3Geo(): Plugin {
 }
 
 /**
- * A chunk the page imports later but needs at once, asked for by a modulepreload link while the
- * HTML is read, in parallel with the app's script and the data: on the app's page, MapLibre,
- * imported when the map is made (src/map/maplibre-loader.ts), on screens wider than a phone's.
- * The embed asks for MapLibre only when it comes into view (src/EmbedAtlas.svelte), so its page
- * does not preload it.
+ * What the page asks for while its HTML is read, before its script asks, in parallel with the
+ * app's script and the data:
+ * - on the app's page, MapLibre (a modulepreload), imported when the map is made
+ *   (src/map/maplibre-loader.ts), on screens wider than a phone's (a phone asks at the reader's
+ *   first touch, src/boot.ts); the embed asks for it only when it comes into view
+ *   (src/EmbedAtlas.svelte), so its page does not preload it;
+ * - the latin faces the first view sets its text in (Noto Sans 400, 600 and 700): arriving when
+ *   the stylesheet asked, after the page was laid out, they reflowed the masthead and the footer,
+ *   and the map's size changed under its first picture.
  */
-function preloadChunks(): Plugin {
+function preloads(): Plugin {
   let base = '/';
   return {
-    name: 'atlas-preload-chunks',
+    name: 'atlas-preloads',
     apply: 'build',
     configResolved(config) {
       base = config.base;
@@ -72,65 +76,29 @@ function preloadChunks(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const embed = context.filename.endsWith('embed.html');
-        const names = embed ? [] : ['maplibre'];
-        return names.map((name) => {
-          const chunk = Object.values(context.bundle ?? {}).find(
-            (c) => c.type === 'chunk' && c.name === name,
-          );
-          if (!chunk) throw new Error(`no ${name} chunk to preload`);
-          // A phone asks for MapLibre at the reader's first touch (src/boot.ts).
-          const media = name === 'maplibre' ? { media: WIDE_SCREEN } : {};
-          return {
-            tag: 'link',
-            attrs: {
-              rel: 'modulepreload',
-              crossorigin: '',
-              href: `${base}${chunk.fileName}`,
-              ...media,
-            },
-            injectTo: 'head' as const,
-          };
+        const files = Object.values(context.bundle ?? {});
+        const link = (attrs: Record<string, string>) => ({
+          tag: 'link',
+          attrs: { ...attrs, crossorigin: '' },
+          injectTo: 'head' as const,
         });
-      },
-    },
-  };
-}
-
-/**
- * The latin faces the first view sets its text in (Noto Sans 400, 600 and 700), asked for while
- * the HTML is read rather than when the stylesheet is: arriving after the page is laid out, they
- * reflowed the masthead and the footer, and the map's size changed under its first picture.
- */
-function preloadFonts(): Plugin {
-  let base = '/';
-  return {
-    name: 'atlas-preload-fonts',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const faces = Object.values(context.bundle ?? {}).filter(
+        const faces = files.filter(
           (file) =>
             file.type === 'asset' &&
             /noto-sans-latin-[467]00-normal-[^/]*\.woff2$/.test(file.fileName),
         );
         if (faces.length !== 3)
           throw new Error(`expected 3 latin faces to preload, found ${faces.length}`);
-        return faces.map((face) => ({
-          tag: 'link',
-          attrs: {
-            rel: 'preload',
-            as: 'font',
-            type: 'font/woff2',
-            crossorigin: '',
-            href: `${base}${face.fileName}`,
-          },
-          injectTo: 'head' as const,
-        }));
+        const tags = faces.map((face) =>
+          link({ rel: 'preload', as: 'font', type: 'font/woff2', href: `${base}${face.fileName}` }),
+        );
+        if (context.filename.endsWith('embed.html')) return tags;
+        const mapLibre = files.find((file) => file.type === 'chunk' && file.name === 'maplibre');
+        if (!mapLibre) throw new Error('no maplibre chunk to preload');
+        return [
+          ...tags,
+          link({ rel: 'modulepreload', href: `${base}${mapLibre.fileName}`, media: WIDE_SCREEN }),
+        ];
       },
     },
   };
@@ -152,8 +120,7 @@ export default defineConfig({
       geometry: { url: 'geo/countries.json', path: 'public/geo/countries.json' },
     }),
     contentSecurityPolicy(),
-    preloadChunks(),
-    preloadFonts(),
+    preloads(),
     // embed.js, the host page's script that sizes an embed (src/embed/host.ts).
     embedScriptPlugin({
       dataFolder,
