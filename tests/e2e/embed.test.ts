@@ -6,35 +6,16 @@
  * in an iframe is refused. The server's headers, its 405 and its oEmbed answers.
  */
 import type { FrameLocator, Page } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
 import { elementSnippet, formatEmbedSearch, iframeSnippet } from '../../src/lib/embed.ts';
 import { parsePolicy } from '../../scripts/csp.ts';
 import { expectNoSeriousAxeViolations } from './axe.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
+import { hostOrigin, hostPage } from './host-page.ts';
 import { mapPointOf } from './map-helpers.ts';
 
-/**
- * The host page's origin: 127.0.0.1, where the atlas is at localhost, on a port beside the one
- * the browser tests serve the app on (E2E_PORT lets two checkouts run side by side).
- */
-const HOST_PORT = Number(process.env.E2E_PORT ?? 4311) + 7;
-const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
-
-/** A page of the host's origin that serves `html`. */
-async function hostPage(html: string): Promise<{ url: string; close: () => void }> {
-  const server: Server = createServer((_req, res) => {
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(html);
-  });
-  await new Promise<void>((done) => server.listen(HOST_PORT, '127.0.0.1', done));
-  return {
-    url: `${HOST_ORIGIN}/`,
-    close: () => {
-      server.closeAllConnections();
-      server.close();
-    },
-  };
-}
+/** The host page's offset past the app's port (host-page.ts). */
+const HOST = 7;
+const HOST_ORIGIN = hostOrigin(HOST);
 
 /** The article: text, an iframe embed of 10 July 2025, the element with the map alone, the app. */
 function article(base: string): string {
@@ -73,7 +54,7 @@ test.describe('embedded in an article on another origin', () => {
     baseURL,
   }) => {
     test.setTimeout(120_000);
-    const host = await hostPage(article(baseURL!));
+    const host = await hostPage(article(baseURL!), HOST);
     const refused: string[] = [];
     page.on('console', (m) => {
       if (m.text().includes("frame-ancestors 'none'")) refused.push(m.text());

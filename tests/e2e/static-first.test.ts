@@ -6,11 +6,11 @@
  */
 import type { Page } from '@playwright/test';
 import { differenceCiede2000 } from 'culori';
-import { createServer, type Server } from 'node:http';
 import { PNG } from 'pngjs';
 import { engagementIndex, levelOn } from '../../src/lib/engagement.ts';
 import { dataset, levelColour } from './data.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
+import { hostOrigin, hostPage } from './host-page.ts';
 import { colourDistance, hotspot, mapColourAt, mapPointOf, rgbOf } from './map-helpers.ts';
 
 const DATE = '2025-07-10';
@@ -134,9 +134,8 @@ test.describe('on a phone', () => {
 });
 
 test.describe('in an article', () => {
-  const HOST_PORT = Number(process.env.E2E_PORT ?? 4311) + 9;
-  const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
-  test.use({ hostOrigins: [HOST_ORIGIN] });
+  const HOST = 9;
+  test.use({ hostOrigins: [hostOrigin(HOST)] });
 
   test('an embed below the fold loads MapLibre only when it comes into view', async ({
     page,
@@ -147,18 +146,14 @@ test.describe('in an article', () => {
 <body style="margin: 0 auto; max-width: 680px"><h1>An article</h1><p style="height: 2400px">A long first part.</p>
 <iframe src="${baseURL}embed.html?date=${DATE}" title="Atlas below the fold" style="width: 100%; height: 700px; border: 0"></iframe>
 </body></html>`;
-    const server: Server = createServer((_req, res) => {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(html);
-    });
-    await new Promise<void>((done) => server.listen(HOST_PORT, '127.0.0.1', done));
+    const host = await hostPage(html, HOST);
     try {
       const mapLibreAsked: string[] = [];
       page.on('request', (r) => {
         if (/\/assets\/maplibre-[^/]*\.js$/.test(r.url())) mapLibreAsked.push(r.url());
       });
       await page.setViewportSize({ width: 1000, height: 800 });
-      await page.goto(`${HOST_ORIGIN}/`);
+      await page.goto(host.url);
       const frame = page.frameLocator('iframe[title="Atlas below the fold"]');
       await frame.locator('[data-testid="static-map"][data-drawn="true"]').waitFor();
       await page.waitForTimeout(1000);
@@ -170,8 +165,7 @@ test.describe('in an article', () => {
       await expect(frame.getByTestId('static-map')).toHaveCount(0);
       expect(mapLibreAsked.length).toBeGreaterThan(0);
     } finally {
-      server.closeAllConnections();
-      server.close();
+      host.close();
     }
   });
 });

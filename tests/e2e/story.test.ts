@@ -4,7 +4,7 @@
  * a screen reader get the text and a description of the map; on phones and in an embed.
  */
 import type { Page } from '@playwright/test';
-import { createServer } from 'node:http';
+import { hostOrigin, hostPage } from './host-page.ts';
 import { iframeSnippet } from '../../src/lib/embed.ts';
 import { expectNoSeriousAxeViolations } from './axe.ts';
 import { dataset } from './data.ts';
@@ -98,9 +98,8 @@ test('the story has no serious or critical accessibility violation', async ({ pa
 });
 
 test.describe('in an embed', () => {
-  const HOST_PORT = Number(process.env.E2E_PORT ?? 4311) + 8;
-  const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
-  test.use({ hostOrigins: [HOST_ORIGIN] });
+  const HOST = 8;
+  test.use({ hostOrigins: [hostOrigin(HOST)] });
 
   test('the story scrolls inside a frame most of the window tall, and its map follows', async ({
     page,
@@ -108,14 +107,10 @@ test.describe('in an embed', () => {
   }) => {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body><h1>Article</h1>${iframeSnippet({ base: baseURL!, search: '?mode=story', title: 'Story' })}</body></html>`;
-    const server = createServer((_req, res) => {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(html);
-    });
-    await new Promise<void>((done) => server.listen(HOST_PORT, '127.0.0.1', done));
+    const host = await hostPage(html, HOST);
     try {
       await page.setViewportSize({ width: 1000, height: 800 });
-      await page.goto(`${HOST_ORIGIN}/`);
+      await page.goto(host.url);
       const story = page.frameLocator('iframe[title="Story"]');
       await story.locator('[data-testid="map"][data-ready="true"]').waitFor();
       // 85 % of the host's 800 px window.
@@ -128,8 +123,7 @@ test.describe('in an embed', () => {
         .scrollIntoViewIfNeeded();
       await expect.poll(() => frame.url()).toMatch(/[?&]scene=4$/);
     } finally {
-      server.closeAllConnections();
-      server.close();
+      host.close();
     }
   });
 });
