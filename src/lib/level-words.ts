@@ -53,3 +53,29 @@ export function mapAnnouncement(
   const day = `Map date ${formatDate(date)}.`;
   return selection ? `${day} ${selection.name} selected: ${selection.detail}.` : day;
 }
+
+/** The atlas's state a screen reader hears about (AtlasState's). */
+export interface Announced extends OnDate {
+  date: string;
+  selected: string | null;
+  playing: boolean;
+}
+
+/**
+ * `mapAnnouncement` of a state: its date, its selection named by `nameOf` and described by its
+ * level on the date, and whether it plays. What the app and the embed both announce.
+ * @example stateAnnouncement(levels, atlas, (id) => nameOf(geography, id))
+ * // 'Map date 10 July 2025. China selected: Ambassador level since 1 December 2023.'
+ */
+export function stateAnnouncement(
+  levels: Levels,
+  state: Announced,
+  nameOf: (id: string) => string,
+): string {
+  const { selected } = state;
+  const selection =
+    selected === null
+      ? null
+      : { name: nameOf(selected), detail: levelWords(levels, state, selected).detail };
+  return mapAnnouncement(state.date, selection, state.playing);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { engagementIndex, levelsOn, tensionsOn } from '../../src/lib/engagement.ts';
-import { levelWords, mapAnnouncement } from '../../src/lib/level-words.ts';
+import { levelWords, mapAnnouncement, stateAnnouncement } from '../../src/lib/level-words.ts';
 import { shipped } from './helpers.ts';
 
 const { dataset } = shipped();
@@ -42,5 +42,14 @@ describe('what a screen reader hears when the map settles', () => {
     [{ name: 'China', detail: 'Ambassador level' }, true, ''],
   ])('selection %j, playing %s: “%s”', (selection, playing, words) => {
     expect(mapAnnouncement('2025-07-10', selection, playing)).toBe(words);
+  });
+});
+
+describe('what a screen reader hears of a state', () => {
+  test('the selection is named by the caller and described by its level on the date', () => {
+    const state = { ...onDate('2025-07-10'), date: '2025-07-10', selected: 'RUS', playing: false };
+    expect(stateAnnouncement(dataset.levels, state, (id) => `name of ${id}`)).toBe(
+      'Map date 10 July 2025. name of RUS selected: Formal recognition since 3 July 2025.',
+    );
   });
 });
