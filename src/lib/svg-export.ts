@@ -771,7 +771,7 @@ export interface PaintedState {
 /**
  * The colours of `renderSvg` for a theme and a state, as the map's layers get them: the theme,
  * each country's fill, the tension outlines and the disputed areas' neutral fill. The export and
- * the picture on screen (src/map/StaticMap.svelte) both paint with it.
+ * the first map on screen (src/map/picture-worker.ts) both paint with it.
  */
 export function themedPaint(
   theme: MapTheme,
