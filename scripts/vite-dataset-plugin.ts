@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
-import { DATASET_DIGEST_MODULE, datasetBytes, type DatasetDigest } from '../src/data/digest.ts';
+import { DATASET_DIGEST_MODULE, type DatasetDigest } from '../src/data/digest.ts';
 import { geometryIds } from '../src/lib/geometry.ts';
 import { validateDataset } from '../src/lib/validate.ts';
 
@@ -11,9 +11,9 @@ import { validateDataset } from '../src/lib/validate.ts';
 const textOf = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
 
 /**
- * The SHA-256 of the served files (the dataset's and the geometry, by their URLs under the base;
- * see `datasetBytes`), if the dataset passes every check the app would make in the browser against
- * that geometry; `null` if not, so the browser checks it itself and says why.
+ * The SHA-256 of each served file (the dataset's and the geometry, by their URLs under the base),
+ * if the dataset passes every check the app would make in the browser against that geometry;
+ * `null` if not, so the browser checks it itself and says why.
  */
 function datasetDigest(
   folder: string,
@@ -30,9 +30,11 @@ function datasetDigest(
     return null;
   }
   if (!validateDataset(texts, { geometryIds: ids }).ok) return null;
-  const served: Record<string, string> = { [geometry.url]: geometryText };
-  for (const name of names) served[`${urlPath.replace(/^\//, '')}${name}`] = texts[name]!;
-  return createHash('sha256').update(datasetBytes(served)).digest('hex');
+  const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+  const served: Record<string, string> = { [geometry.url]: sha256(geometry.path) };
+  for (const name of names)
+    served[`${urlPath.replace(/^\//, '')}${name}`] = sha256(join(folder, name));
+  return served;
 }
 
 /**

@@ -23,11 +23,17 @@ export type Loaded =
 
 const GEOMETRY = 'geo/countries.json';
 
+/** A fetched file, with its bytes as served when it came (what the build's digest is of). */
+type FetchedFile = Fetched & { bytes?: Uint8Array<ArrayBuffer> };
+
 /** Fetches `path` under `base`, named `file` as the validator names it (`events.json`). */
-async function fetchFile(base: string, path: string, file = path): Promise<Fetched> {
+async function fetchFile(base: string, path: string, file = path): Promise<FetchedFile> {
   try {
     const response = await fetch(`${base}${path}`);
-    return { file, status: response.status, text: response.ok ? await response.text() : '' };
+    if (!response.ok) return { file, status: response.status, text: '' };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // As response.text() reads it: UTF-8, a byte-order mark dropped.
+    return { file, status: response.status, text: new TextDecoder().decode(bytes), bytes };
   } catch (error) {
     return { file, error: String(error) };
   }
@@ -50,11 +56,9 @@ export async function loadAtlas(base: string): Promise<Loaded> {
     const reason = `${NOT_JSON} (${(error as Error).message})`;
     return { ok: false, ...contentFailure([{ file: GEOMETRY, path: '', reason }]) };
   }
-  const byUrl = Object.fromEntries([
-    [GEOMETRY, geometryText!],
-    ...files.map((f, i) => [`data/${f}`, texts[i]!]),
-  ]);
-  if (await checkedAtBuild(byUrl, buildDigest)) {
+  const paths = [GEOMETRY, ...files.map((f) => `data/${f}`)];
+  const bytes = Object.fromEntries(fetched.map((f, i) => [paths[i]!, f.bytes ?? new Uint8Array()]));
+  if (await checkedAtBuild(bytes, buildDigest)) {
     const parsed = Object.fromEntries(files.map((f, i) => [f, JSON.parse(texts[i]!) as unknown]));
     return {
       ok: true,

@@ -77,12 +77,17 @@ export function timelineTicks(
   return [...byDay.keys()].sort().map((day) => {
     const dayEvents = byDay.get(day)!;
     const counted = dayEvents.filter((e) => !overruled.has(e.id));
+    // Written when first read (a tip, a mark's label): at 5,000 events, writing every day's
+    // summary up front cost the first render 10 ms for text that is mostly never shown.
+    let summary: string | undefined;
     const tick: TimelineTick = {
       day,
       position: positionOf(day, start, end),
       actor: dayEvents[0]!.actor,
       actors: [...new Set(dayEvents.map((e) => e.actor))],
-      summary: dayEvents.map((e) => `${formatDate(e.date)}: ${e.summary}`).join('\n'),
+      get summary() {
+        return (summary ??= dayEvents.map((e) => `${formatDate(e.date)}: ${e.summary}`).join('\n'));
+      },
       events: dayEvents,
     };
     // Unknown levels rank below known ones; among equals the first in data order wins.

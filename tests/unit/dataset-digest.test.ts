@@ -6,14 +6,24 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readDatasetFolder, REPO_ROOT, shippedGeometryIds } from '../../scripts/dataset-files.ts';
-import { checkedAtBuild, datasetBytes } from '../../src/data/digest.ts';
+import { checkedAtBuild } from '../../src/data/digest.ts';
 import { assembleDataset, DATASET_FILE_NAMES } from '../../src/lib/dataset-files.ts';
 import { DATASET_FILES } from '../../src/lib/schema.ts';
 import { validateDataset } from '../../src/lib/validate.ts';
 
 const texts = readDatasetFolder(join(REPO_ROOT, 'data')) as Record<string, string>;
 const byUrl = Object.fromEntries(Object.entries(texts).map(([f, t]) => [`data/${f}`, t]));
-const digest = createHash('sha256').update(datasetBytes(byUrl)).digest('hex');
+/** What the build writes: each file's SHA-256 by its URL. */
+const digest = Object.fromEntries(
+  Object.entries(byUrl).map(([url, text]) => [
+    url,
+    createHash('sha256').update(text).digest('hex'),
+  ]),
+);
+const bytesOf = (files: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(files).map(([url, text]) => [url, new TextEncoder().encode(text)]),
+  );
 
 describe('checkedAtBuild', () => {
   test.each([
@@ -47,11 +57,11 @@ describe('checkedAtBuild', () => {
     const present = Object.fromEntries(
       Object.entries(files).filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
-    expect(await checkedAtBuild(present, digest)).toBe(expected);
+    expect(await checkedAtBuild(bytesOf(present), digest)).toBe(expected);
   });
 
   test('a build whose dataset failed its checks vouches for nothing', async () => {
-    expect(await checkedAtBuild(byUrl, null)).toBe(false);
+    expect(await checkedAtBuild(bytesOf(byUrl), null)).toBe(false);
   });
 });
 
