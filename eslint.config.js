@@ -14,6 +14,7 @@ export default ts.config(
       'test-results',
       'playwright-report',
       '.cache',
+      'src/i18n/paraglide',
     ],
   },
   js.configs.recommended,

@@ -5,6 +5,7 @@ import { APP_POLICY, formatPolicy } from './scripts/csp.ts';
 import { datasetPlugin } from './scripts/vite-dataset-plugin.ts';
 import { embedScriptPlugin } from './scripts/vite-embed-script-plugin.ts';
 import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
+import { messagesPlugin } from './scripts/messages.ts';
 import { WIDE_SCREEN } from './src/lib/viewport.ts';
 
 // Dates in the data are calendar days; pin the zone so no test depends on the machine's.
@@ -112,6 +113,8 @@ const dataFolder = process.env.ATLAS_DATA_DIR ?? 'data';
 
 export default defineConfig({
   plugins: [
+    // The interface's messages, compiled into a typed module per language (src/i18n).
+    messagesPlugin(),
     svelte(),
     firstLoadD3Geo(),
     datasetPlugin({

@@ -15,6 +15,9 @@ import type { Dataset } from './lib/schema.ts';
 import { loadLabelFaces } from './map/label-faces.ts';
 import { loadMapLibre } from './map/maplibre-loader.ts';
 import { WIDE_SCREEN } from './lib/viewport.ts';
+import { direction, isLocale } from './i18n/locales.ts';
+import { showCalendar, showLocale } from './i18n/catalog.svelte.ts';
+import { isCalendar } from './lib/calendar-ids.ts';
 
 /** The atlas a page shows once its dataset is valid: the app's (Atlas) or the embed's. */
 export type Shell = Component<{ dataset: Dataset; topology: Topology }>;
@@ -28,5 +31,18 @@ export type Shell = Component<{ dataset: Dataset; topology: Topology }>;
 export function boot(shell: Shell, { map = 'now' }: { map?: 'now' | 'later' } = {}): void {
   if (map === 'now' && matchMedia(WIDE_SCREEN).matches) void loadMapLibre();
   void loadLabelFaces();
-  mount(App, { target: document.getElementById('app')!, props: { shell } });
+  const start = () => mount(App, { target: document.getElementById('app')!, props: { shell } });
+  // Another edition's words (or calendar) load with the data, and the page waits for them: no
+  // flash of English or of Gregorian dates first.
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang');
+  const calendar = params.get('cal');
+  const waits: Promise<void>[] = [];
+  if (isLocale(lang) && lang !== 'en') {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = direction(lang);
+    waits.push(showLocale(lang));
+  }
+  if (isCalendar(calendar) && calendar !== 'gregory') waits.push(showCalendar(calendar));
+  Promise.all(waits).then(start, start);
 }

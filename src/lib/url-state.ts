@@ -2,11 +2,13 @@
  * The app state that lives in the URL, parsed and formatted. A bad value never crashes the app: it
  * falls back to its default and comes back as a notice the page shows.
  *
- * `?date=2024-09-01&country=CHN&motives=economic,security&levels=ambassador,embassy&center=69.2,34.5&zoom=4&view=table`
+ * `?date=2024-09-01&country=CHN&motives=economic,security&levels=ambassador,embassy&center=69.2,34.5&zoom=4&view=table&lang=fa-AF&cal=persian`
  * Every key is optional; a missing key means its default, and defaults are left out when writing.
  * A key given twice counts once, with its first value (as `URLSearchParams.get` reads it), and
  * the notice says so. Notices quote what the URL said only as a short, cleaned excerpt.
  */
+import { BASE_LOCALE, isLocale, LOCALES, type Locale } from '../i18n/locales.ts';
+import { CALENDARS, isCalendar, type CalendarId } from './calendar-ids.ts';
 import { formatDate, isRealDate, type Day } from './dates.ts';
 import type { MotiveCategory } from './schema.ts';
 import { MOTIVE_CATEGORIES } from './vocabulary.ts';
@@ -49,6 +51,10 @@ export interface UrlState {
   scene: number | null;
   /** Kiosk auto-advance: seconds per scene; `null`: off. */
   autoplay: number | null;
+  /** The edition: the language of the interface (`lang`). */
+  lang: Locale;
+  /** The calendar dates are written in (`cal`). */
+  calendar: CalendarId;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -61,6 +67,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   mode: 'explore',
   scene: null,
   autoplay: null,
+  lang: BASE_LOCALE,
+  calendar: 'gregory',
 };
 
 /** What a URL is checked against. */
@@ -94,6 +102,8 @@ const KNOWN_KEYS = new Set([
   'mode',
   'scene',
   'autoplay',
+  'lang',
+  'cal',
 ]);
 
 /** Kiosk auto-advance bounds, in seconds per scene. */
@@ -283,6 +293,22 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
     if (view === 'table' || view === 'map' || view === 'method') state.view = view;
     else notices.push(`Unknown view ${quoteValue(view)}; showing the map.`);
   }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if (isLocale(lang)) state.lang = lang;
+    else
+      notices.push(
+        `Unknown language ${quoteValue(lang)} (the atlas is in ${LOCALES.join(', ')}); showing English.`,
+      );
+  }
+  const calendar = params.get('cal');
+  if (calendar !== null) {
+    if (isCalendar(calendar)) state.calendar = calendar;
+    else
+      notices.push(
+        `Unknown calendar ${quoteValue(calendar)} (one of ${CALENDARS.join(', ')}); dates are Gregorian.`,
+      );
+  }
   return { state, notices };
 }
 
@@ -309,6 +335,8 @@ export function formatUrlState(state: UrlState): string {
   if (state.mode !== 'explore') params.set('mode', state.mode);
   if (state.scene !== null) params.set('scene', String(state.scene));
   if (state.autoplay !== null) params.set('autoplay', String(state.autoplay));
+  if (state.lang !== BASE_LOCALE) params.set('lang', state.lang);
+  if (state.calendar !== 'gregory') params.set('cal', state.calendar);
   // Commas are safe in a query string and keep shared links readable.
   const text = params.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : '';

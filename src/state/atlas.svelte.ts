@@ -24,6 +24,8 @@ import {
   type EngagementIndex,
 } from '../lib/engagement.ts';
 import type { Dataset, MotiveCategory } from '../lib/schema.ts';
+import type { CalendarId } from '../lib/calendar-ids.ts';
+import { BASE_LOCALE, type Locale } from '../i18n/locales.ts';
 import { FOCUS_ID, MOTIVE_CATEGORIES } from '../lib/vocabulary.ts';
 import {
   DEFAULT_URL_STATE,
@@ -73,6 +75,10 @@ export class AtlasState {
   sceneIndex = $state(0);
   /** Kiosk auto-advance, seconds per scene. */
   autoplay = $state<number | null>(null);
+  /** The edition the reader chose: the interface's language (src/i18n). */
+  lang = $state<Locale>(BASE_LOCALE);
+  /** The calendar dates are written in. */
+  calendar = $state<CalendarId>('gregory');
 
   /** The scene on screen in presentation mode. */
   scene = $derived.by(() => this.dataset.scenes[this.sceneIndex] ?? null);
@@ -158,6 +164,8 @@ export class AtlasState {
     this.view = state.view;
     this.mode = state.mode;
     this.autoplay = state.autoplay;
+    this.lang = state.lang;
+    this.calendar = state.calendar;
     this.notices = notices;
     if (showsScene(state.mode)) this.goToScene((state.scene ?? 1) - 1);
     else this.sceneIndex = (state.scene ?? 1) - 1;
@@ -171,6 +179,8 @@ export class AtlasState {
         mode: this.mode,
         scene: this.sceneIndex + 1,
         autoplay: this.autoplay,
+        lang: this.lang,
+        calendar: this.calendar,
       };
     }
     const allMotives = MOTIVE_CATEGORIES.every((c) => this.motivesShown.has(c));
@@ -185,6 +195,8 @@ export class AtlasState {
       mode: 'explore',
       scene: null,
       autoplay: null,
+      lang: this.lang,
+      calendar: this.calendar,
     };
   }
 

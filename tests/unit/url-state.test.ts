@@ -175,6 +175,32 @@ describe('parseUrlState: the whole URL', () => {
   });
 });
 
+describe('parseUrlState: edition and calendar', () => {
+  test.each([
+    ['?lang=ar', { lang: 'ar' }],
+    ['?lang=fa-AF', { lang: 'fa-AF' }],
+    ['?lang=ps', { lang: 'ps' }],
+    ['?lang=en', { lang: 'en' }],
+    ['?cal=persian', { calendar: 'persian' }],
+    ['?cal=islamic', { calendar: 'islamic' }],
+    ['?cal=gregory', { calendar: 'gregory' }],
+  ])('%s', (search, expected) => {
+    expect(parse(search)).toEqual({ state: { ...DEFAULT_URL_STATE, ...expected }, notices: [] });
+  });
+
+  test.each([
+    ['?lang=fr', 'Unknown language “fr” (the atlas is in en, ar, fa-AF, ps); showing English.'],
+    // Tags are matched exactly: Dari is fa-AF, not Iran's Persian.
+    ['?lang=fa', 'Unknown language “fa” (the atlas is in en, ar, fa-AF, ps); showing English.'],
+    [
+      '?cal=julian',
+      'Unknown calendar “julian” (one of gregory, persian, islamic); dates are Gregorian.',
+    ],
+  ])('%s falls back with a notice', (search, notice) => {
+    expect(parse(search)).toEqual({ state: DEFAULT_URL_STATE, notices: [notice] });
+  });
+});
+
 describe('formatUrlState', () => {
   test.each<[Partial<UrlState>, string]>([
     [{}, ''],
@@ -188,6 +214,10 @@ describe('formatUrlState', () => {
     [{ view: 'table' }, '?view=table'],
     [{ mode: 'present', scene: 2 }, '?mode=present&scene=2'],
     [{ mode: 'present', scene: 1, autoplay: 10 }, '?mode=present&scene=1&autoplay=10'],
+    [{ lang: 'en' }, ''],
+    [{ lang: 'fa-AF' }, '?lang=fa-AF'],
+    [{ calendar: 'gregory' }, ''],
+    [{ lang: 'ps', calendar: 'persian' }, '?lang=ps&cal=persian'],
   ])('%o → %s', (partial, expected) => {
     expect(formatUrlState({ ...DEFAULT_URL_STATE, ...partial })).toBe(expected);
   });
@@ -203,6 +233,8 @@ describe('formatUrlState', () => {
       mode: 'present',
       scene: 3,
       autoplay: 12,
+      lang: 'ar',
+      calendar: 'islamic',
     };
     expect(parse(formatUrlState(state)).state).toEqual(state);
   });

@@ -1,0 +1,86 @@
+/**
+ * The Arabic, Dari and Pashto editions (src/i18n): chosen by ?lang= and the language menu, kept in
+ * the URL, right to left, in their own words and digits, and loaded only when asked for.
+ */
+import { expectNoSeriousAxeViolations } from './axe.ts';
+import { expect, test, waitForMapReady } from './fixtures.ts';
+
+/** The masthead's buttons in each edition (src/i18n/messages/shell/<locale>.json). */
+const MASTHEAD = [
+  { lang: 'ar', share: 'مشاركة', exportLabel: 'تصدير', story: 'القصة' },
+  { lang: 'fa-AF', share: 'اشتراک', exportLabel: 'خروجی', story: 'روایت' },
+  { lang: 'ps', share: 'شریکول', exportLabel: 'صادرول', story: 'کیسه' },
+] as const;
+
+for (const { lang, share, exportLabel, story } of MASTHEAD) {
+  test(`?lang=${lang}: right to left, the interface in its words, axe clean`, async ({ page }) => {
+    await page.goto(`/?lang=${lang}`);
+    await waitForMapReady(page);
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('lang', lang);
+    await expect(html).toHaveAttribute('dir', 'rtl');
+    for (const name of [share, exportLabel, story]) {
+      await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+    }
+    // None of the English interface words of the same controls is left.
+    for (const name of ['Share', 'Export', 'Story', 'Present', 'Map', 'Table']) {
+      await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    }
+    await expect(page.getByRole('slider', { name: 'Map date' })).toHaveCount(0);
+    await expectNoSeriousAxeViolations(page);
+  });
+}
+
+test('the language menu changes the edition and the URL keeps it', async ({ page }) => {
+  await page.goto('/?country=CHN');
+  await waitForMapReady(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fa-AF');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fa-AF');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page).toHaveURL(/[?&]lang=fa-AF/);
+  await expect(page).toHaveURL(/[?&]country=CHN/);
+  await expect(page.getByRole('button', { name: 'اشتراک', exact: true })).toBeVisible();
+  // And back: the reader's own words again, with `lang` gone from the URL (the default).
+  await page.getByRole('combobox', { name: 'زبان' }).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeVisible();
+  await expect(page).not.toHaveURL(/lang=/);
+});
+
+// 23 June 2026, the day the data are reviewed through: 2 Saratan 1405 (Nowruz 1405 fell on
+// 21 March 2026; Hamal, Sawr and Jawza have 31 days), Chungash (چنګاښ) in Pashto; 8 Muharram 1448
+// by Umm al-Qura (1 Muharram 1448 = 16 June 2026).
+const DATES = [
+  { query: '?lang=fa-AF&cal=persian', date: '۲ سرطان ۱۴۰۵' },
+  { query: '?lang=ps&cal=persian', date: '۲ چنګاښ ۱۴۰۵' },
+  { query: '?cal=persian', date: '2 Saratan 1405' },
+  { query: '?lang=ar&cal=islamic', date: '٨ محرم ١٤٤٨ هـ (±١ يوم)' },
+];
+for (const { query, date } of DATES) {
+  test(`${query} writes the map’s date as ${date}`, async ({ page }) => {
+    await page.goto(`/${query}`);
+    await waitForMapReady(page);
+    await expect(page.locator('.timeline .current')).toHaveText(date);
+  });
+}
+
+test('the English first load fetches no other edition’s messages', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto('/');
+  await waitForMapReady(page);
+  expect(asked.filter((path) => /\/assets\/(ar|fa-AF|ps)-[\w-]+\.js$/.test(path))).toEqual([]);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ps');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ps');
+  // The Pashto of each area on screen (src/i18n/<area>.ts), and nothing else's.
+  expect(asked.filter((path) => /\/assets\/ps-[\w-]+\.js$/.test(path)).length).toBeGreaterThan(0);
+  expect(asked.filter((path) => /\/assets\/(ar|fa-AF)-[\w-]+\.js$/.test(path))).toEqual([]);
+});
+
+test('an unknown language falls back to English with a notice', async ({ page }) => {
+  await page.goto('/?lang=fr');
+  await waitForMapReady(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('status').filter({ hasText: 'Unknown language “fr”' })).toBeVisible();
+});
