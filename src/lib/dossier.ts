@@ -262,19 +262,31 @@ export interface FirstMotives {
 /** The order statements are read in: Kabul's line first, the background last. */
 const STATEMENT_ORDER: readonly StatementKind[] = ['position', 'challenge', 'outlook', 'context'];
 
+// English for now, in every edition: the dataset names the other tension states, the code this one.
 const TENSION_ENDS = 'Tension ends';
+
+/**
+ * Writes a data date (`2025`, `2025-04`, `2025-04-17`) in words. `formatDate` (English,
+ * Gregorian) unless a caller passes the edition's writer, such as `dateWords` from
+ * src/i18n/catalog.svelte.ts; a plain function, so this module stays free of Svelte.
+ */
+export type DateWriter = (date: string) => string;
 
 /**
  * Everything the side panel shows for one actor on one day, or `null` for an id the dataset does
  * not know.
  * @example dossierOf(dataset, index, 'RUS', '2025-07-10')?.level?.sinceLabel // '3 July 2025'
  * @example dossierOf(dataset, index, 'USA', '2025-07-10')?.events[0]?.via?.name // 'Western countries'
+ * @example dossierOf(dataset, index, 'RUS', '2025-07-10', dateWords)?.level?.sinceLabel
+ *   // '۱۲ سرطان ۱۴۰۴' in the Dari edition, Solar Hijri calendar
+ * @param writeDate Writes every date label (`dateLabel`, `sinceLabel`, `dayLabel`).
  */
 export function dossierOf(
   dataset: Dataset,
   index: EngagementIndex,
   actorId: string,
   day: Day,
+  writeDate: DateWriter = formatDate,
 ): Dossier | null {
   const country = dataset.countries.find((c) => c.id === actorId);
   const institution = country ? undefined : dataset.institutions.find((i) => i.id === actorId);
@@ -285,7 +297,7 @@ export function dossierOf(
       : 'country'
     : institution!.kind;
 
-  const book = new SourceBook(dataset);
+  const book = new SourceBook(dataset, writeDate);
   const levelRef = levelRefs(dataset.levels);
   const disputes = disputesByClaim(dataset.disagreements);
   const groups = dataset.institutions.filter(
@@ -330,7 +342,7 @@ export function dossierOf(
   }): DossierEvent => ({
     id: event.id,
     date: event.date,
-    dateLabel: formatDate(event.date),
+    dateLabel: writeDate(event.date),
     dateNote: event.dateNote ?? null,
     summary: event.summary,
     level: event.level === undefined ? null : (levelRef.get(event.level) ?? null),
@@ -346,7 +358,7 @@ export function dossierOf(
     category: m.category,
     summary: m.summary,
     since: m.since,
-    sinceLabel: formatDate(m.since),
+    sinceLabel: writeDate(m.since),
     citations: book.cite(m.cites),
   });
   const toStatement = (s: (typeof ownStatements)[number]): DossierStatement => ({
@@ -355,7 +367,7 @@ export function dossierOf(
     title: s.title,
     summary: s.summary,
     since: s.since,
-    sinceLabel: formatDate(s.since),
+    sinceLabel: writeDate(s.since),
     citations: book.cite(s.cites),
   });
   const toDisagreement = (d: Disagreement): DossierDisagreement => ({
@@ -369,7 +381,7 @@ export function dossierOf(
         {
           eventId: id,
           date: event.date,
-          dateLabel: formatDate(event.date),
+          dateLabel: writeDate(event.date),
           summary: event.summary,
           level: event.level === undefined ? null : (levelRef.get(event.level) ?? null),
           claimedBy: event.claimedBy ?? null,
@@ -416,7 +428,7 @@ export function dossierOf(
     name: country?.name ?? institution!.name,
     kind,
     day,
-    dayLabel: formatDate(day),
+    dayLabel: writeDate(day),
     note: institution?.note ?? null,
     membership: institution?.membership ?? null,
     memberships,
@@ -439,7 +451,7 @@ export function dossierOf(
         ? {
             ...levelOnDay,
             since: level.since,
-            sinceLabel: formatDate(level.since),
+            sinceLabel: writeDate(level.since),
             eventId: level.event.id,
           }
         : null,
@@ -448,7 +460,7 @@ export function dossierOf(
           id: tension.tension,
           label: tensionLevel?.label ?? tension.tension,
           since: tension.since,
-          sinceLabel: formatDate(tension.since),
+          sinceLabel: writeDate(tension.since),
           eventId: tension.event.id,
         }
       : null,
@@ -459,7 +471,7 @@ export function dossierOf(
       motives: motives.filter((m) => m.category === category),
     })).filter((g) => g.motives.length > 0),
     laterMotives: ownMotives.length - shownMotives.length,
-    firstMotives: shownMotives.length === 0 ? firstMotivesOf(dataset, ownMotives) : null,
+    firstMotives: shownMotives.length === 0 ? firstMotivesOf(dataset, ownMotives, writeDate) : null,
     quotes: book.quotesInDatasetOrder(),
     statements: STATEMENT_ORDER.map((k) => ({
       kind: k,
@@ -473,6 +485,8 @@ export function dossierOf(
 /**
  * Why a dossier's "Why they engage" is empty, in words; `null` where it lists motives. Names the
  * day the first motive counts from and the sources that give it, from the data.
+ * English for now, in every edition (the panel marks it `lang="en"`); its dates are the
+ * dossier's labels, so they follow the writer `dossierOf` was given.
  * @example noMotiveNote(dossierOf(dataset, index, 'RUS', '2024-01-01')!)
  * // 'The sources quoted here give no motive for Russia before 30 May 2025. Its first motives come
  * //  from the founding article, Al Jazeera Net, “The Taliban and the diplomatic siege: …” (2025),
@@ -495,7 +509,11 @@ export function noMotiveNote(dossier: Dossier): string | null {
 }
 
 /** The day an actor's first motives count from and their sources, once each; `null` for none. */
-function firstMotivesOf(dataset: Dataset, motives: readonly Motive[]): FirstMotives | null {
+function firstMotivesOf(
+  dataset: Dataset,
+  motives: readonly Motive[],
+  writeDate: DateWriter,
+): FirstMotives | null {
   if (motives.length === 0) return null;
   const day = motives.map(motiveCountsFrom).reduce((a, b) => (b < a ? b : a));
   const ids = new Set(
@@ -508,10 +526,10 @@ function firstMotivesOf(dataset: Dataset, motives: readonly Motive[]): FirstMoti
   const sources = (then.length > 0 ? then : cited).map((s) => ({
     publisher: s.publisher,
     title: s.title,
-    dateLabel: formatDate(s.date),
+    dateLabel: writeDate(s.date),
     founding: s.id === dataset.meta.foundingSource,
   }));
-  return { day, dayLabel: formatDate(day), sources };
+  return { day, dayLabel: writeDate(day), sources };
 }
 
 interface Lookups {
@@ -550,8 +568,10 @@ class SourceBook {
   readonly #quoteOrder: Map<string, number>;
   readonly #numbered = new Map<string, DossierSource>();
   readonly #quotes = new Map<string, DossierQuote>();
+  readonly #writeDate: DateWriter;
 
-  constructor(dataset: Dataset) {
+  constructor(dataset: Dataset, writeDate: DateWriter) {
+    this.#writeDate = writeDate;
     ({
       sourceById: this.#sourceById,
       quoteById: this.#quoteById,
@@ -564,7 +584,11 @@ class SourceBook {
     if (known) return known;
     const record = this.#sourceById.get(id);
     if (!record) return null;
-    const numbered = { ...record, n: this.#numbered.size + 1, dateLabel: formatDate(record.date) };
+    const numbered = {
+      ...record,
+      n: this.#numbered.size + 1,
+      dateLabel: this.#writeDate(record.date),
+    };
     this.#numbered.set(id, numbered);
     return numbered;
   }
@@ -653,19 +677,22 @@ function cmp(a: string, b: string): number {
  * The panel of a country on the map that the dataset does not cover (Japan, Mongolia): no level,
  * no events, no motives, and a note that says so, with the countries the sources do cover.
  * @example uncoveredDossier(dataset, 'JPN', 'Japan', '2025-07-10').covers?.[0] // { id: 'AFG', name: 'Afghanistan', kind: 'focus' }
+ * @param writeDate Writes `dayLabel`; the note stays English for now.
  */
 export function uncoveredDossier(
   dataset: Pick<Dataset, 'countries'>,
   id: string,
   name: string,
   day: Day,
+  writeDate: DateWriter = formatDate,
 ): Dossier {
   return {
     id,
     name,
     kind: 'country',
     day,
-    dayLabel: formatDate(day),
+    dayLabel: writeDate(day),
+    // English for now, in every edition (the panel marks it `lang="en"`).
     note:
       `None of the atlas’s sources reports on ${name}’s relations with the Taliban government, ` +
       `so the map gives it no level and draws no arcs. The atlas covers ` +

@@ -4,8 +4,15 @@
  * level's history in one line, the events per year and what they changed) and shows the latest
  * `EVENT_PAGE` first, grouped by year, with more on request. Shorter timelines (every shipped
  * country: Pakistan has 15) are listed in full, in date order, as they always were.
+ *
+ * Events are grouped by Gregorian year, the calendar the data are dated in, whatever calendar the
+ * reader chose: a group's label is that year written by the edition's date writer, so a Solar
+ * Hijri reader sees the range the year covers ('12 Jadi 1403 – 10 Jadi 1404') rather than a
+ * bare 2025 that reads as a year of their own calendar. Regrouping by the reader's calendar would
+ * split a year-precise event ('2025') across two groups; the range is honest about what it holds.
  */
-import type { Dossier, DossierEvent, DossierSource } from './dossier.ts';
+import { formatDate } from './dates.ts';
+import type { DateWriter, Dossier, DossierEvent, DossierSource } from './dossier.ts';
 
 /** More events than this and the panel summarises and pages them. */
 export const LONG_TIMELINE = 20;
@@ -15,8 +22,8 @@ export const EVENT_PAGE = 10;
 /** What a long timeline holds, in a few lines. */
 export interface EventDigest {
   total: number;
-  /** Events per year, oldest first. */
-  byYear: { year: string; count: number }[];
+  /** Events per Gregorian year, oldest first, with the year in words (`label`). */
+  byYear: { year: string; label: string; count: number }[];
   /** The level's history, oldest first, each change once (a repeat of the same level is none). */
   levelPath: { label: string; dateLabel: string }[];
   /** How many events changed the level, started or ended tension, are disputed, are one-sided. */
@@ -26,8 +33,15 @@ export interface EventDigest {
   claims: number;
 }
 
-/** The summary of a timeline (events in date order). */
-export function eventDigest(events: readonly DossierEvent[]): EventDigest {
+/**
+ * The summary of a timeline (events in date order). The level's dates are the events' own
+ * `dateLabel`s, written when the dossier was built.
+ * @param writeDate Writes each year's `label`: `formatDate` ('2025') unless the edition's is given.
+ */
+export function eventDigest(
+  events: readonly DossierEvent[],
+  writeDate: DateWriter = formatDate,
+): EventDigest {
   const years = new Map<string, number>();
   const levelPath: EventDigest['levelPath'] = [];
   let levelChanges = 0;
@@ -43,7 +57,7 @@ export function eventDigest(events: readonly DossierEvent[]): EventDigest {
     total: events.length,
     byYear: [...years]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([year, count]) => ({ year, count })),
+      .map(([year, count]) => ({ year, label: writeDate(year), count })),
     levelPath,
     levelChanges,
     tensions: events.filter((e) => e.tension !== null).length,
@@ -52,27 +66,36 @@ export function eventDigest(events: readonly DossierEvent[]): EventDigest {
   };
 }
 
+/** A step of the level's history as the line shows it; `null` stands for the steps left out. */
+export type LevelStep = EventDigest['levelPath'][number] | null;
+
 /**
- * The level's history as one line: every change where there are few, else the first, then the
- * latest `keep` after an ellipsis, so the line stays a line.
- * @example levelLine(digest.levelPath) // 'Talks and contacts (Oct 2021) → … → Ambassador level (3 June 2025)'
+ * The level's history as the steps of one line: every change where there are few, else the
+ * first, then `null` (an ellipsis), then the latest `keep`, so the line stays a line.
+ * @example levelSteps(digest.levelPath) // Talks and contacts (Oct 2021) → … → Ambassador level (3 June 2025)
  */
-export function levelLine(path: EventDigest['levelPath'], keep = 3): string {
-  const step = (p: EventDigest['levelPath'][number]) => `${p.label} (${p.dateLabel})`;
-  if (path.length <= keep + 2) return path.map(step).join(' → ');
-  return [step(path[0]!), '…', ...path.slice(-keep).map(step)].join(' → ');
+export function levelSteps(path: EventDigest['levelPath'], keep = 3): LevelStep[] {
+  if (path.length <= keep + 2) return [...path];
+  return [path[0]!, null, ...path.slice(-keep)];
 }
 
-/** One year of a page of events. */
+/** One Gregorian year of a page of events. */
 export interface EventYear {
+  /** `YYYY`, Gregorian. */
   year: string;
+  /** The year in words, for its heading: `2025`, or the range it covers in another calendar. */
+  label: string;
   events: DossierEvent[];
 }
 
-/** The latest `shown` events, newest first, grouped by year; and how many are left to show. */
+/**
+ * The latest `shown` events, newest first, grouped by Gregorian year; and how many are left to show.
+ * @param writeDate Writes each year's `label`: `formatDate` ('2025') unless the edition's is given.
+ */
 export function eventPage(
   events: readonly DossierEvent[],
   shown: number,
+  writeDate: DateWriter = formatDate,
 ): { years: EventYear[]; hidden: number } {
   const latest = events.slice(Math.max(0, events.length - shown)).reverse();
   const years: EventYear[] = [];
@@ -80,7 +103,7 @@ export function eventPage(
     const year = e.date.slice(0, 4);
     const last = years[years.length - 1];
     if (last?.year === year) last.events.push(e);
-    else years.push({ year, events: [e] });
+    else years.push({ year, label: writeDate(year), events: [e] });
   }
   return { years, hidden: events.length - latest.length };
 }

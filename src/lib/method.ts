@@ -2,6 +2,8 @@
  * The parts of the methodology page that come from the data: each level with an example from the
  * events, where the sources disagree and which claim the map follows, the founding source, the
  * dataset's size, how many sources are of each kind, and the corrections log. The page's prose explains the rules; these show them at work.
+ * Also how the page finds the data's words inside its messages (`dataSlot`, `slotPieces`), to mark
+ * them as the language they are written in.
  */
 import { formatDate } from './dates.ts';
 import { countsFrom } from './engagement.ts';
@@ -126,7 +128,7 @@ const RECORD_NOUNS: Record<(typeof RECORD_LISTS)[number], [string, string]> = {
 
 export interface LogEntry {
   edition: number;
-  /** The edition's day in words. */
+  /** The edition's day in words, by the `writeDate` given to `correctionsLog`. */
   date: string;
   summary: string;
   /** What it did to each list, in words, e.g. `7 events added, 29 changed, 1 removed`. */
@@ -135,12 +137,18 @@ export interface LogEntry {
 
 /**
  * The corrections log, newest edition first, in plain words.
+ * @param writeDate Writes an edition's date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) in words: the
+ *   page passes the edition's `dateWords` (i18n/catalog.svelte.ts); English Gregorian
+ *   (`formatDate`) when not given. The changes stay English words either way.
  * @example correctionsLog(dataset)[0].changes // ['7 events added, 29 changed, 1 removed', ...]
  */
-export function correctionsLog(dataset: Pick<Dataset, 'changelog'>): LogEntry[] {
+export function correctionsLog(
+  dataset: Pick<Dataset, 'changelog'>,
+  writeDate: (date: string) => string = formatDate,
+): LogEntry[] {
   return dataset.changelog.toReversed().map((e) => ({
     edition: e.edition,
-    date: formatDate(e.date),
+    date: writeDate(e.date),
     summary: e.summary,
     changes: RECORD_LISTS.flatMap((list) => {
       const c = e[list];
@@ -159,4 +167,42 @@ export function correctionsLog(dataset: Pick<Dataset, 'changelog'>): LogEntry[] 
       ];
     }),
   }));
+}
+
+// Private-use code points (U+E000, U+E001): no message and no data text holds them, so they can
+// only be the edges of a slot.
+const SLOT_START = '\uE000';
+const SLOT_END = '\uE001';
+/** A slot, its value captured: `split` puts the captures at the odd places. */
+const SLOT = /\uE000([^\uE000\uE001]*)\uE001/;
+
+/**
+ * A value from the data, wrapped so that the page can find it again in the message it is passed
+ * into and mark it as English (`lang="en" dir="auto"`) while the message around it is in the
+ * language on screen. Pass the result only to text that goes through `slotPieces`.
+ * @example runs(m.views_method_level_example, { actor: dataSlot('Russia'), date })
+ */
+export function dataSlot(value: string): string {
+  return `${SLOT_START}${value.replace(/[\uE000\uE001]/g, '')}${SLOT_END}`;
+}
+
+/** A piece of a message's text: the interface's words, or a value from the data. */
+export interface SlotPiece {
+  text: string;
+  /** Whether the text is a value from the data (`dataSlot`), not the message's own words. */
+  data: boolean;
+}
+
+/**
+ * A message's text split at its data slots, in order, without the slots' edges; empty pieces
+ * are left out.
+ * @example slotPieces(`First in the data: ${dataSlot('Russia')}, 3 July 2025.`)
+ * // [{ text: 'First in the data: ', data: false }, { text: 'Russia', data: true },
+ * //  { text: ', 3 July 2025.', data: false }]
+ */
+export function slotPieces(text: string): SlotPiece[] {
+  return text
+    .split(SLOT)
+    .map((piece, i) => ({ text: piece, data: i % 2 === 1 }))
+    .filter((piece) => piece.text.length > 0);
 }

@@ -26,7 +26,7 @@ export interface TableRow {
   level: LevelRef | null;
   /** The partial date from which the level has held, as the source gives it; `null` with no level. */
   since: string | null;
-  /** `since` in words, e.g. `3 July 2025`. */
+  /** `since` in words, by the `writeDate` given to `tableRows`, e.g. `3 July 2025`. */
   sinceLabel: string | null;
   /**
    * The first day the map counts the level from, which the table sorts by: a coarse date's
@@ -45,9 +45,18 @@ export type SortDirection = 'ascending' | 'descending';
 /**
  * Every country of the dataset (Afghanistan with kind `focus`), then every institution and group,
  * each as it stands on `day`, in dataset order.
+ * @param writeDate Writes a data date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) in words for
+ *   `sinceLabel`: the page passes the edition's `dateWords` (i18n/catalog.svelte.ts); English
+ *   Gregorian (`formatDate`) when not given.
  * @example tableRows(dataset, index, '2025-07-10').find((r) => r.id === 'RUS')?.level?.id // 'recognition'
+ * @example tableRows(dataset, index, '2025-07-10').find((r) => r.id === 'RUS')?.sinceLabel // '3 July 2025'
  */
-export function tableRows(dataset: Dataset, index: EngagementIndex, day: Day): TableRow[] {
+export function tableRows(
+  dataset: Dataset,
+  index: EngagementIndex,
+  day: Day,
+  writeDate: (date: string) => string = formatDate,
+): TableRow[] {
   const levels = new Map(dataset.levels.levels.map((l) => [l.id, l]));
   const tensionLabels = new Map(dataset.levels.tensions.map((t) => [t.id, t.label]));
   const motives = new Map<string, Set<MotiveCategory>>();
@@ -69,7 +78,7 @@ export function tableRows(dataset: Dataset, index: EngagementIndex, day: Day): T
       kind,
       level: level ? { id: level.id, label: level.label, rank: level.rank } : null,
       since: level ? state!.since : null,
-      sinceLabel: level ? formatDate(state!.since) : null,
+      sinceLabel: level ? writeDate(state!.since) : null,
       sinceDay: level ? sinceDayOf(state!) : null,
       tension: tension
         ? { id: tension.tension, label: tensionLabels.get(tension.tension) ?? tension.tension }

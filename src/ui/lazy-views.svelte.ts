@@ -1,4 +1,5 @@
 import type { Day } from '../lib/dates.ts';
+import { dateWords } from '../i18n/catalog.svelte.ts';
 import type { Dossier } from '../lib/dossier.ts';
 import type { EngagementIndex } from '../lib/engagement.ts';
 import type { Geography } from '../lib/geography.ts';
@@ -59,9 +60,10 @@ export class LazyViews {
   ): Dossier | null {
     const { panels } = this;
     if (id === null || !panels) return null;
-    if (geography.names.has(id)) return panels.dossierOf(dataset, index, id, date);
+    // Dates in the reader's language and calendar (read here, so a change of either redraws).
+    if (geography.names.has(id)) return panels.dossierOf(dataset, index, id, date, dateWords);
     const name = geography.countryById.get(id)?.properties.name;
-    return name ? panels.uncoveredDossier(dataset, id, name, date) : null;
+    return name ? panels.uncoveredDossier(dataset, id, name, date, dateWords) : null;
   }
 
   /** Loads the panels' code once the page has nothing else to do (Safari has no idle callback). */

@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readDatasetFolder, REPO_ROOT } from '../../scripts/dataset-files.ts';
+import { formatDate } from '../../src/lib/dates.ts';
 import { dossierOf, noMotiveNote, uncoveredDossier, type Dossier } from '../../src/lib/dossier.ts';
 import { engagementIndex } from '../../src/lib/engagement.ts';
 import type { Dataset } from '../../src/lib/schema.ts';
@@ -420,5 +421,87 @@ describe('uncoveredDossier: a country of the map the sources do not cover', () =
 
   test('is not what a covered country gets', () => {
     expect(dossierOf(shipped, shippedIndex, 'CHN', LATEST)?.covers).toBeNull();
+  });
+});
+
+describe('dates in the edition’s words: a writer reaches every label', () => {
+  /** A writer that shows where it wrote: `2025-04` → `<2025-04>`. */
+  const marked = (date: string) => `<${date}>`;
+  const early = '2024-01-01';
+
+  /** A dossier's labels of one kind, in order. */
+  type Labels = (d: Dossier) => (string | undefined)[];
+  test.each<[string, string, string, Labels]>([
+    ['dayLabel', 'PAK', LATEST, (d) => [d.dayLabel]],
+    ['level.sinceLabel', 'PAK', LATEST, (d) => [d.level?.sinceLabel]],
+    ['tension.sinceLabel', 'PAK', LATEST, (d) => [d.tension?.sinceLabel]],
+    ['events[].dateLabel', 'PAK', LATEST, (d) => d.events.map((e) => e.dateLabel)],
+    [
+      'motives[].sinceLabel',
+      'PAK',
+      LATEST,
+      (d) => d.motives.flatMap((g) => g.motives.map((m) => m.sinceLabel)),
+    ],
+    [
+      'statements[].sinceLabel',
+      'AFG',
+      LATEST,
+      (d) => d.statements.flatMap((g) => g.statements.map((s) => s.sinceLabel)),
+    ],
+    [
+      'disagreements[].claims[].dateLabel',
+      'PAK',
+      LATEST,
+      (d) => d.disagreements.flatMap((g) => g.claims.map((c) => c.dateLabel)),
+    ],
+    ['sources[].dateLabel', 'PAK', LATEST, (d) => d.sources.map((s) => s.dateLabel)],
+    ['quotes[].source.dateLabel', 'AFG', LATEST, (d) => d.quotes.map((q) => q.source.dateLabel)],
+    ['firstMotives.dayLabel', 'RUS', early, (d) => [d.firstMotives?.dayLabel]],
+    [
+      'firstMotives.sources[].dateLabel',
+      'RUS',
+      early,
+      (d) => d.firstMotives?.sources.map((s) => s.dateLabel) ?? [],
+    ],
+  ])('%s (%s on %s) is the writer’s, of the date formatDate wrote', (_, id, day, labels) => {
+    const plain = labels(dossier(id, day));
+    const written = labels(dossierOf(shipped, shippedIndex, id, day, marked)!);
+    expect(plain.length).toBeGreaterThan(0);
+    // `<2025-07-03>` where formatDate wrote '3 July 2025': the writer saw the same date.
+    const unmarked = written.map((w) => /^<(\d{4}(?:-\d{2}){0,2})>$/.exec(w ?? '')?.[1]);
+    expect(unmarked.map((date) => (date === undefined ? undefined : formatDate(date)))).toEqual(
+      plain,
+    );
+  });
+
+  /** Every `…Label` string in a dossier, wherever it sits (a level's `label` is a name, not a date). */
+  function dateLabels(value: unknown): string[] {
+    if (Array.isArray(value)) return value.flatMap(dateLabels);
+    if (value === null || typeof value !== 'object') return [];
+    return Object.entries(value).flatMap(([key, v]) =>
+      /Label$/.test(key) && typeof v === 'string' ? [v] : dateLabels(v),
+    );
+  }
+
+  test.each([LATEST, '2022-05-01', early])(
+    'no actor’s dossier on %s has a date label the writer did not write',
+    (day) => {
+      const unwritten = ALL_ACTORS.flatMap((id) =>
+        dateLabels(dossierOf(shipped, shippedIndex, id, day, marked)).filter(
+          (label) => !/^<.+>$/.test(label),
+        ),
+      );
+      expect(unwritten).toEqual([]);
+    },
+  );
+
+  test('an uncovered country’s day is the writer’s', () => {
+    expect(uncoveredDossier(shipped, 'JPN', 'Japan', LATEST, marked).dayLabel).toBe(`<${LATEST}>`);
+  });
+
+  test('noMotiveNote writes the dates it was given, in its English sentence', () => {
+    expect(noMotiveNote(dossierOf(shipped, shippedIndex, 'RUS', early, marked)!)).toMatch(
+      /^The sources quoted here give no motive for Russia before <2025-05-30>\. .*\(<2025>\)/,
+    );
   });
 });

@@ -10,7 +10,7 @@ import {
   EVENT_PAGE,
   eventDigest,
   eventPage,
-  levelLine,
+  levelSteps,
   listedSources,
   LONG_TIMELINE,
 } from '../../src/lib/long-panel.ts';
@@ -60,15 +60,19 @@ describe('eventDigest', () => {
   ]);
 
   test('counts events per year, oldest first', () => {
-    expect(digest.byYear).toEqual([
-      { year: '2021', count: 2 },
-      { year: '2022', count: 1 },
-      { year: '2023', count: 1 },
+    expect(digest.byYear.map(({ year, count }) => [year, count])).toEqual([
+      ['2021', 2],
+      ['2022', 1],
+      ['2023', 1],
     ]);
   });
 
   test('lists each change of level once', () => {
     expect(digest.levelPath.map((p) => p.label)).toEqual(['Talks', 'Embassy']);
+  });
+
+  test('writes each year as formatDate does, by default', () => {
+    expect(digest.byYear.map((y) => y.label)).toEqual(['2021', '2022', '2023']);
   });
 
   test('counts what the events changed', () => {
@@ -79,15 +83,15 @@ describe('eventDigest', () => {
 });
 
 test.each([
-  [2, 'A (1) → B (2)'],
-  [5, 'A (1) → B (2) → C (3) → D (4) → E (5)'],
-  [8, 'A (1) → … → F (6) → G (7) → H (8)'],
-])('levelLine of %i changes: %s', (n, line) => {
+  [2, ['A', 'B']],
+  [5, ['A', 'B', 'C', 'D', 'E']],
+  [8, ['A', null, 'F', 'G', 'H']],
+])('levelSteps of %i changes: %j (null for the ellipsis)', (n, steps) => {
   const path = 'ABCDEFGH'
     .slice(0, n)
     .split('')
     .map((label, i) => ({ label, dateLabel: String(i + 1) }));
-  expect(levelLine(path)).toBe(line);
+  expect(levelSteps(path).map((step) => step?.label ?? null)).toEqual(steps);
 });
 
 describe('eventPage', () => {
@@ -100,12 +104,36 @@ describe('eventPage', () => {
     ]);
   });
 
+  test('heads each year as formatDate writes it, by default', () => {
+    expect(eventPage(events, 4).years.map((y) => y.label)).toEqual(['2023', '2022', '2021']);
+  });
+
   test.each([
     [3, 1],
     [4, 0],
     [10, 0],
   ])('showing %i leaves %i hidden', (shown, hidden) => {
     expect(eventPage(events, shown).hidden).toBe(hidden);
+  });
+});
+
+describe('a writer of dates: year labels in the edition’s calendar, groups by Gregorian year', () => {
+  /** A writer that shows where it wrote; the Solar Hijri writer gives '12 Jadi 1403 – 10 Jadi 1404'. */
+  const marked = (date: string) => `<${date}>`;
+  const events = ['2021-09-01', '2022-01-01', '2022-05-01'].map((d) => event(d, d));
+
+  test.each<[string, () => string[]]>([
+    ['eventDigest byYear', () => eventDigest(events, marked).byYear.map((y) => y.label)],
+    ['eventPage years', () => eventPage(events, 3, marked).years.map((y) => y.label)],
+  ])('%s are labelled by the writer', (_, labels) => {
+    expect([...labels()].sort()).toEqual(['<2021>', '<2022>']);
+  });
+
+  test('the writer changes no grouping', () => {
+    expect(eventPage(events, 3, marked).years.map((y) => [y.year, y.events.length])).toEqual([
+      ['2022', 2],
+      ['2021', 1],
+    ]);
   });
 });
 

@@ -3,12 +3,15 @@ import { describe, expect, test } from 'vitest';
 import { citationText, editionWords } from '../../src/lib/edition.ts';
 import {
   correctionsLog,
+  dataSlot,
   datasetCounts,
   disputeNotes,
   levelExamples,
   restingOnWeakOnly,
+  slotPieces,
   sourceKindCounts,
 } from '../../src/lib/method.ts';
+import { formatDate } from '../../src/lib/dates.ts';
 import { SOURCE_KINDS } from '../../src/lib/schema.ts';
 import { levelsByRank } from '../../src/lib/style.ts';
 import { shipped } from './helpers.ts';
@@ -136,9 +139,73 @@ describe('correctionsLog', () => {
     expect(correctionsLog({ changelog: [entry] })).toEqual([expected]);
   });
 
+  test('without a date writer, every date is in English words (formatDate)', () => {
+    expect(log.map((e) => e.date)).toEqual(
+      dataset.changelog.toReversed().map((e) => formatDate(e.date)),
+    );
+    expect(correctionsLog(dataset, formatDate)).toEqual(log);
+  });
+
+  test.each([
+    { date: '2027-01-05', written: '⟨2027-01-05⟩' },
+    { date: '2027-02', written: '⟨2027-02⟩' },
+    { date: '2027', written: '⟨2027⟩' },
+  ])('a date writer writes $date as $written', ({ date, written }) => {
+    const entry = { edition: 3, date, summary: 'Two events.', events: { added: ['a', 'b'] } };
+    expect(correctionsLog({ changelog: [entry] }, (d) => `⟨${d}⟩`)).toEqual([
+      { edition: 3, date: written, summary: 'Two events.', changes: ['2 events added'] },
+    ]);
+  });
+
+  test('a date writer reaches every edition’s date, and nothing else', () => {
+    const written = correctionsLog(dataset, (d) => `⟨${d}⟩`);
+    expect(written.map((e) => e.date)).toEqual(
+      dataset.changelog.toReversed().map((e) => `⟨${e.date}⟩`),
+    );
+    expect(written.map((r) => ({ ...r, date: '' }))).toEqual(log.map((r) => ({ ...r, date: '' })));
+  });
+
   test("the December 2026 review's corrections are in it", () => {
     const review = log.find((e) => e.summary.startsWith('The December 2026 source review'));
     expect(review?.changes[0]).toMatch(/^\d+ events added, \d+ changed, \d+ removed$/);
+  });
+});
+
+describe('data slots', () => {
+  test.each([
+    { text: 'No data at all.', pieces: [{ text: 'No data at all.', data: false }] },
+    {
+      text: `First in the data: ${dataSlot('Russia')}, 3 July 2025.`,
+      pieces: [
+        { text: 'First in the data: ', data: false },
+        { text: 'Russia', data: true },
+        { text: ', 3 July 2025.', data: false },
+      ],
+    },
+    {
+      // An Arabic message around two values, one at each end.
+      text: `${dataSlot('Al Jazeera Net')}، «${dataSlot('The Taliban and the diplomatic siege')}»`,
+      pieces: [
+        { text: 'Al Jazeera Net', data: true },
+        { text: '، «', data: false },
+        { text: 'The Taliban and the diplomatic siege', data: true },
+        { text: '»', data: false },
+      ],
+    },
+    {
+      text: `never raises a country above "${dataSlot('')}".`,
+      pieces: [
+        { text: 'never raises a country above "', data: false },
+        { text: '".', data: false },
+      ],
+    },
+    { text: '', pieces: [] },
+  ])('slotPieces($text)', ({ text, pieces }) => {
+    expect(slotPieces(text)).toEqual(pieces);
+  });
+
+  test('a value that holds a slot’s edge stays one slot', () => {
+    expect(slotPieces(dataSlot(`a${dataSlot('b')}c`))).toEqual([{ text: 'abc', data: true }]);
   });
 });
 

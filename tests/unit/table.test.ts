@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readDatasetFolder, REPO_ROOT } from '../../scripts/dataset-files.ts';
-import { firstDayOf } from '../../src/lib/dates.ts';
+import { firstDayOf, formatDate } from '../../src/lib/dates.ts';
 import { engagementIndex } from '../../src/lib/engagement.ts';
 import type { Dataset } from '../../src/lib/schema.ts';
 import { sortRows, tableRows, type SortKey, type TableRow } from '../../src/lib/table.ts';
@@ -91,6 +91,37 @@ describe('tableRows', () => {
   ])('Pakistan on %s has tension %j', (day, tension) => {
     const row = tableRows(shipped, shippedIndex, day).find((r) => r.id === 'PAK');
     expect(row?.tension).toEqual(tension);
+  });
+
+  test('without a date writer, every since is in English words (formatDate)', () => {
+    const withLevel = rows.filter((r) => r.since !== null);
+    expect(withLevel.length).toBeGreaterThan(0);
+    expect(withLevel.map((r) => r.sinceLabel)).toEqual(withLevel.map((r) => formatDate(r.since!)));
+  });
+
+  test('without a date writer, the rows are those formatDate writes', () => {
+    expect(rows).toEqual(tableRows(shipped, shippedIndex, '2025-07-10', formatDate));
+  });
+
+  test.each([
+    ['RUS', '2025-07-03', '⟨2025-07-03⟩'],
+    ['KAZ', '2023-04', '⟨2023-04⟩'],
+    ['QAT', '2025', '⟨2025⟩'],
+  ])('a date writer writes %s’s since (%s) as %s', (id, since, label) => {
+    const row = tableRows(shipped, shippedIndex, '2025-07-10', (d) => `⟨${d}⟩`).find(
+      (r) => r.id === id,
+    );
+    expect([row?.since, row?.sinceLabel]).toEqual([since, label]);
+  });
+
+  test('a date writer reaches every since label, and only those', () => {
+    const written = tableRows(shipped, shippedIndex, '2025-07-10', (d) => `⟨${d}⟩`);
+    expect(written.map((r) => r.sinceLabel)).toEqual(
+      rows.map((r) => (r.since === null ? null : `⟨${r.since}⟩`)),
+    );
+    expect(written.map((r) => ({ ...r, sinceLabel: '' }))).toEqual(
+      rows.map((r) => ({ ...r, sinceLabel: '' })),
+    );
   });
 
   test('the minimal dataset gives a row per country and institution', () => {
