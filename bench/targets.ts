@@ -140,8 +140,9 @@ export const TARGETS: readonly Target[] = [
     perPass: false,
     why:
       'Two scripts come before the first render: the entry chunk (Svelte, the state, the page ' +
-      'around the map, the map’s components, about 56 KB; the dataset’s validator loads only for a ' +
-      'dataset the build has not checked) and the picture worker that draws the first map (the ' +
+      'around the map, the map’s components and the English of the interface’s shell, about 59 KB; ' +
+      'the dataset’s validator loads only for a dataset the build has not checked, another ' +
+      'edition’s messages only when asked for) and the picture worker that draws the first map (the ' +
       'picture engine, d3-geo’s path and clipping, topojson-client and the label placement, about ' +
       '12 KB), which repeats some of what the entry chunk holds',
     close:
