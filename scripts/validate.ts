@@ -1,11 +1,13 @@
 /**
  * `npm run validate -- <folder> [--founding-text FILE]`: checks a dataset folder and prints one
  * line per problem as `file: path: reason`; exits 1 if there is any. The folder defaults to data/;
- * the founding text to the one `foundingTextPath()` finds.
+ * the founding text to the one `foundingTextPath()` finds. The folder's translations
+ * (`translations/<locale>.json`) are checked against it too.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem, validateDataset } from '../src/lib/validate.ts';
+import { formatProblem, validateDataset, validateTranslation } from '../src/lib/validate.ts';
 import {
   foundingTextPath,
   readDatasetFolder,
@@ -34,7 +36,28 @@ const result = validateDataset(readDatasetFolder(folder), {
   geometryIds: shippedGeometryIds(),
   foundingText,
 });
-if (result.ok) {
+const translations = join(folder, 'translations');
+const translationProblems =
+  result.ok && existsSync(translations)
+    ? readdirSync(translations)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .flatMap((name) =>
+          validateTranslation(
+            `translations/${name}`,
+            readFileSync(join(translations, name), 'utf8'),
+            result.dataset,
+            shippedGeometryIds(),
+          ),
+        )
+    : [];
+if (result.ok && translationProblems.length > 0) {
+  for (const p of translationProblems) console.error(`${folder}/${formatProblem(p)}`);
+  console.error(
+    `${translationProblems.length} problem${translationProblems.length === 1 ? '' : 's'}`,
+  );
+  process.exit(1);
+} else if (result.ok) {
   const d = result.dataset;
   console.log(
     `${folder}: valid (${d.countries.length} countries, ${d.events.length} events, ${d.motives.length} motives, ${d.quotes.length} quotes, ${d.sources.length} sources)`,

@@ -18,7 +18,7 @@ type Called<F> = F extends (inputs: infer I) => infer R
 /** An area's messages as callers see them. */
 export type Messages<Compiled> = { [Name in keyof Compiled]: Called<Compiled[Name]> };
 
-/** How to load an area's messages in each language but English. */
+/** How to load an area's messages (or anything in `inEdition`) in each language but English. */
 export type Loaders<Compiled> = Record<Exclude<Locale, 'en'>, () => Promise<Compiled>>;
 
 interface Area {
@@ -33,31 +33,39 @@ let locale = $state.raw<Locale>(BASE_LOCALE);
 let asked: Locale = BASE_LOCALE;
 
 /**
- * An area's messages, following the language on screen. An area whose code loads after the
- * reader chose another language shows its English until its module for that language arrives.
+ * Something written in each language (an area's messages, the dataset's translation), following
+ * the language on screen: loaded with the rest of a language and shown with it. Something whose
+ * code loads after the reader chose another language shows its English until its module for that
+ * language arrives.
  */
-export function catalog<Compiled extends object>(
-  english: Compiled,
-  loaders: Loaders<Compiled>,
-): Messages<Compiled> {
-  let shown = $state.raw<Compiled>(english);
+export function inEdition<T>(english: T, loaders: Loaders<T>): () => T {
+  let shown = $state.raw<T>(english);
   const load = (wanted: Locale) => (wanted === 'en' ? Promise.resolve(english) : loaders[wanted]());
   areas.add({
     prepare: async (wanted) => {
-      const messages = await load(wanted);
-      return () => (shown = messages);
+      const words = await load(wanted);
+      return () => (shown = words);
     },
   });
   if (locale !== BASE_LOCALE) {
     const now = locale;
     void load(now).then(
-      (messages) => locale === now && (shown = messages),
+      (words) => locale === now && (shown = words),
       () => {},
     );
   }
+  return () => shown;
+}
+
+/** An area's messages, following the language on screen (`inEdition`). */
+export function catalog<Compiled extends object>(
+  english: Compiled,
+  loaders: Loaders<Compiled>,
+): Messages<Compiled> {
+  const shown = inEdition(english, loaders);
   // A compiled message without inputs ignores them, so `Called`'s optional inputs are safe.
   return new Proxy({} as Messages<Compiled>, {
-    get: (_, name) => shown[name as keyof Compiled],
+    get: (_, name) => shown()[name as keyof Compiled],
   });
 }
 

@@ -8,16 +8,104 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { CountryProps } from './countries.ts';
 import type { Dataset, Levels } from './schema.ts';
 import { FOCUS_ID } from './vocabulary.ts';
-import { byZoom, LABEL_SIZE, levelsByRank, UNCOVERED_RANK } from './style.ts';
+import { byZoom, LABEL_SIZE, levelsByRank, NAME_TEXT, UNCOVERED_RANK } from './style.ts';
 import { project, type Bounds } from './viewport.ts';
 
 export { UNCOVERED_RANK };
 
 /** A label and its place in the queue: lower goes first (MapLibre's `symbol-sort-key`). */
-export interface LabelProps extends CountryProps {
+export interface LabelProps extends ShapedName {
   rank: number;
   /** The first whole zoom at which the name is written (`nameFrom`): 0 for a name the story needs. */
   from: number;
+}
+
+/**
+ * A name and, where the browser shapes it (the editions in Arabic script, `shapeNames`), its lines
+ * as measured in the browser's own text: MapLibre's canvas text cannot join Pashto, so the map
+ * draws those names as images and the picture engine sets them as these lines.
+ */
+export interface ShapedName extends CountryProps {
+  lines?: string[];
+  /** The widest line, in ems. */
+  ems?: number;
+}
+
+/**
+ * A name's block of lines as MapLibre sets it (maplibre-gl 5.24), which the picture engine and the
+ * map's name images (the browser-shaped editions) follow too: `text-line-height` 1.2 ems,
+ * `text-padding` 2 px, and the first baseline `baseline` ems below the anchor for one line (its
+ * glyphs sit 17/24 em above the line's origin, `SHAPING_DEFAULT_OFFSET`, and locally drawn glyphs
+ * 27.5/24 em below it, the `topAdjustment` of its TinySDF glyphs).
+ */
+export const NAME_BLOCK = { lineHeight: 1.2, padding: 2, baseline: (27.5 - 17) / 24 } as const;
+
+/** How wide a line of a name is, in ems, set in the regular face or the bold one. */
+export type NameMeasure = (line: string, bold: boolean) => number;
+
+/**
+ * A name broken into lines no wider than `maxWidth` ems where it can be: at spaces only, into as
+ * few lines as fit, the most even of them (the narrowest widest line). For text the browser
+ * shapes, where MapLibre's own breaking (`labelLines` in svg-export.ts) does not apply.
+ * @example wrapName('جمهوری دموکراتیک کنگو', (l) => l.length * 0.5) // lines ['جمهوری دموکراتیک', 'کنگو']…
+ */
+export function wrapName(
+  text: string,
+  measure: (line: string) => number,
+  maxWidth = NAME_TEXT.maxWidthEms,
+): { lines: string[]; width: number } {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  if (words.length === 0) return { lines: [], width: 0 };
+  const whole = words.join(' ');
+  const one = { lines: [whole], width: measure(whole) };
+  // Names are a few words: every way to break them is tried (at most 2^9), longer ones are not.
+  if (one.width <= maxWidth || words.length === 1 || words.length > 10) return one;
+  let best = one;
+  for (let cuts = 1; cuts < 2 ** (words.length - 1); cuts++) {
+    const lines: string[] = [];
+    let line = words[0]!;
+    for (let i = 1; i < words.length; i++) {
+      if (cuts & (1 << (i - 1))) {
+        lines.push(line);
+        line = words[i]!;
+      } else line += ` ${words[i]!}`;
+    }
+    lines.push(line);
+    const width = Math.max(...lines.map(measure));
+    const fits = width <= maxWidth;
+    const bestFits = best.width <= maxWidth;
+    const better =
+      fits && !bestFits
+        ? true
+        : fits === bestFits &&
+          (fits
+            ? lines.length < best.lines.length ||
+              (lines.length === best.lines.length && width < best.width)
+            : width < best.width);
+    if (better) best = { lines, width };
+  }
+  return best;
+}
+
+/**
+ * The names with their lines as `measure` sets them (see `ShapedName`): Afghanistan's in bold, as
+ * the map writes it.
+ */
+export function shapeNames<P extends CountryProps>(
+  names: FeatureCollection<Point, P>,
+  measure: NameMeasure,
+): FeatureCollection<Point, P & ShapedName> {
+  return {
+    ...names,
+    features: names.features.map((f) => {
+      const bold = f.properties.id === FOCUS_ID;
+      const { lines, width } = wrapName(f.properties.name, (line) => measure(line, bold));
+      return { ...f, properties: { ...f.properties, lines, ems: width } };
+    }),
+  };
 }
 
 /**
@@ -44,7 +132,7 @@ export function nameFrom(frame: Bounds): number {
  * Shorter names for the map only, as newsrooms write them where the full name would take two lines
  * in a crowded corner (the panel, the table and the search keep the full name).
  */
-export const MAP_NAMES: Readonly<Record<string, string>> = { ARE: 'UAE' };
+export const MAP_NAMES: Readonly<Record<string, string>> = { 'United Arab Emirates': 'UAE' };
 
 /**
  * Each country's label rank on a day: 0 for Afghanistan, 1 + the level's place from the strongest
@@ -83,7 +171,8 @@ export function rankedLabels(
         ...f,
         properties: {
           id: f.properties.id,
-          name: MAP_NAMES[f.properties.id] ?? f.properties.name,
+          // By the English name: another edition's name is left as it is.
+          name: MAP_NAMES[f.properties.name] ?? f.properties.name,
           rank,
           from: rank < UNCOVERED_RANK || !frame ? 0 : nameFrom(frame),
         },
@@ -194,9 +283,11 @@ export function labelLayout(
   ];
 }
 
-/** Kabul's marker: where every arc ends, named. */
+/** Kabul's marker: where every arc ends, named (its one line, where the browser shapes it). */
 export interface FocusCapitalProps {
   name: string;
+  lines?: string[];
+  ems?: number;
 }
 
 /**

@@ -557,3 +557,45 @@ export interface Dataset {
   /** The editions, oldest first; the last is `meta.edition`. */
   changelog: Edition[];
 }
+
+// —— Translations ——
+
+/** A country as the map names it: alpha-3, or one of the geometry's own ids (`x-kosovo`). */
+const MapCountryId = v.pipe(
+  v.string(),
+  idLength,
+  v.regex(/^([A-Z]{3}|x-[a-z0-9-]+)$/, 'must be a country code (CHN) or a map id (x-kosovo)'),
+);
+
+/** A label and its description, either or both translated. */
+const LabelText = v.strictObject({ label: v.optional(Name), description: v.optional(Prose) });
+
+/**
+ * The dataset's prose in one other language (data/translations/<locale>.json): one file per
+ * language, so a native reader corrects a language in one place. Every part is optional; text a
+ * file leaves out shows in English, marked as English. Keys are the records' ids; an id the
+ * dataset does not have is refused by the validator. Quotes are never replaced: a quote's
+ * translation shows under the verbatim words, labelled as the atlas's own.
+ */
+export const Translation = v.strictObject({
+  $schema: v.optional(SchemaRef),
+  locale: v.picklist(['ar', 'fa-AF', 'ps'], 'must be ar, fa-AF or ps'),
+  /** Who or what translated the file, and how a reader corrects it; shown on the methodology page. */
+  credit: Prose,
+  /** Every country of the map by its id (the names of countries the data does not cover too). */
+  countries: v.optional(v.record(MapCountryId, Name), {}),
+  capitals: v.optional(v.record(CountryCode, Name), {}),
+  institutions: v.optional(v.record(InstitutionId, Name), {}),
+  levels: v.optional(v.record(RecordId, LabelText), {}),
+  noData: v.optional(LabelText),
+  focus: v.optional(LabelText),
+  tensions: v.optional(v.record(v.picklist(['tension', 'conflict']), LabelText), {}),
+  motives: v.optional(v.record(RecordId, v.strictObject({ summary: Prose })), {}),
+  scenes: v.optional(
+    v.record(RecordId, v.strictObject({ title: v.optional(Line), body: v.optional(Prose) })),
+    {},
+  ),
+  events: v.optional(v.record(RecordId, v.strictObject({ summary: Prose })), {}),
+  quotes: v.optional(v.record(RecordId, v.strictObject({ text: Prose })), {}),
+});
+export type Translation = v.InferOutput<typeof Translation>;

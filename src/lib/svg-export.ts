@@ -41,8 +41,10 @@ import {
   CAPITAL_NAME_OFFSET,
   labelAnchors,
   labelSizes,
+  NAME_BLOCK,
   type FocusCapitalProps,
   type LabelAnchor,
+  type ShapedName,
 } from './labels.ts';
 import {
   ARC_LINE,
@@ -210,7 +212,7 @@ export interface SvgMapInput {
    * Country names, where to write them and in what order (`rankedLabels`); without a rank,
    * Afghanistan goes first and the rest in their order.
    */
-  labels: FeatureCollection<Point, CountryProps & { rank?: number; from?: number }>;
+  labels: FeatureCollection<Point, ShapedName & { rank?: number; from?: number }>;
   /** Kabul's marker and name (`focusCapital`, KabulMarker.svelte); none when left out. */
   capital?: FeatureCollection<Point, FocusCapitalProps>;
   /** The names moved off their point (`labelAnchorsFor`); all centred when left out. */
@@ -224,7 +226,12 @@ export interface SvgMapInput {
    */
   keepClear?: readonly { x: number; y: number; width: number; height: number }[];
   /** The font families of the labels, e.g. `{ regular: 'Noto Sans', bold: 'Noto Sans' }`. */
-  labelFont: { regular: string; bold: string };
+  labelFont: {
+    regular: string;
+    bold: string;
+    /** The family for a script the first two lack (Arabic's, in the editions written in it). */
+    script?: string;
+  };
   /**
    * Given, every text is drawn as shapes (its glyphs as one path) rather than as `<text>` in the
    * label font: for a file that needs no font wherever it opens (see src/export/outline-text.ts).
@@ -236,17 +243,14 @@ export interface SvgMapInput {
 
 // The map's lines and marks come from style.ts, where the map's layers read them too.
 
-/** MapLibre's defaults: `text-line-height` 1.2 ems, `text-padding` 2 px. */
-const LABEL_LINE_HEIGHT = 1.2;
-const LABEL_PADDING = 2;
+/** A name's block: its line height, padding and first baseline (labels.ts `NAME_BLOCK`). */
+const {
+  lineHeight: LABEL_LINE_HEIGHT,
+  padding: LABEL_PADDING,
+  baseline: LABEL_BASELINE,
+} = NAME_BLOCK;
 /** MapLibre's collision grid reaches this far beyond the viewport (`viewportPadding`). */
 const GRID_PADDING = 100;
-/**
- * Where MapLibre puts a label's first baseline below its anchor, in ems, for one line: its glyphs
- * sit 17/24 em above the line's origin (`SHAPING_DEFAULT_OFFSET`) and locally drawn glyphs 27.5/24
- * em below it (the `topAdjustment` of its TinySDF glyphs), maplibre-gl 5.24.
- */
-const LABEL_BASELINE = (27.5 - 17) / 24;
 
 /** Which way each of MapLibre's anchors moves a name's block off its point, in half the block. */
 const ANCHOR_SHIFT: Record<LabelAnchor, readonly [number, number]> = {
@@ -662,7 +666,12 @@ function placeNames(
     // The layer's filter: MapLibre evaluates its zoom at the tile's.
     if ((label.properties.from ?? 0) > tileZoom) continue;
     const bold = label.properties.id === FOCUS_ID;
-    const { lines, width: ems } = labelLines(label.properties.name, bold);
+    // A name the browser shapes comes with its lines (`shapeNames`); MapLibre breaks the rest.
+    const { lines: shaped, ems: shapedWidth } = label.properties;
+    const { lines, width: ems } =
+      shaped && shapedWidth !== undefined
+        ? { lines: shaped, width: shapedWidth }
+        : labelLines(label.properties.name, bold);
     if (lines.length === 0) continue;
     const [px, py] = project(label.geometry.coordinates, shift);
     // Half the block of lines, in ems; an anchor moves the block by that much off its point.
@@ -839,9 +848,10 @@ function dashAttr(dash: readonly number[] | undefined, unit = 1): string {
 }
 
 /** A font family list for CSS and SVG: the family, then the generic fallback. */
-function fontFamily(family: string): string {
-  const name = /^[\w -]+$/.test(family) ? family : `'${family.replace(/'/g, '')}'`;
-  return escapeXml(`${name}, sans-serif`);
+function fontFamily(family: string, ...fallbacks: (string | undefined)[]): string {
+  const quoted = (f: string) => (/^[\w -]+$/.test(f) ? f : `'${f.replace(/'/g, '')}'`);
+  const names = [family, ...fallbacks].filter((f): f is string => f !== undefined).map(quoted);
+  return escapeXml(`${names.join(', ')}, sans-serif`);
 }
 
 function textBlock(
@@ -1115,7 +1125,11 @@ function capitalNames(
   const size = byZoom(camera.zoom, labelSizes(input.labelScale));
   const radius = byZoom(camera.zoom, CAPITAL_DOT.radius);
   return (input.capital?.features ?? []).flatMap((capital) => {
-    const { lines, width: ems } = labelLines(capital.properties.name, true);
+    const { name, lines: shaped, ems: shapedWidth } = capital.properties;
+    const { lines, width: ems } =
+      shaped && shapedWidth !== undefined
+        ? { lines: shaped, width: shapedWidth }
+        : labelLines(name, true);
     const text = lines.join(' ');
     return worldShifts(camera, width).map((shift) => {
       const [x, y] = project(capital.geometry.coordinates, shift);
@@ -1142,7 +1156,7 @@ function capitalNames(
 function capitalLayer({ input }: Layer): string {
   const { theme, labelFont, camera, width, height } = input;
   const layoutSize = byZoom(Math.max(0, Math.floor(camera.zoom)) + 1, labelSizes(input.labelScale));
-  const family = fontFamily(labelFont.bold);
+  const family = fontFamily(labelFont.bold, labelFont.script);
   const out = capitalNames(input, layoutSize)
     .filter(
       ({ box, dot }) =>
@@ -1185,7 +1199,7 @@ function labelsLayer({ input }: Layer): string {
         .join('');
       return outlinedText(d, fill, halo, ` data-id="${escapeXml(label.id)}"`);
     }
-    const family = fontFamily(label.bold ? labelFont.bold : labelFont.regular);
+    const family = fontFamily(label.bold ? labelFont.bold : labelFont.regular, labelFont.script);
     const tspans = label.lines
       .map(
         (line, i) =>

@@ -10,7 +10,14 @@ import { isRealDate, type Day } from './dates.ts';
 import { latestEventDay } from './engagement.ts';
 import { assembleDataset } from './dataset-files.ts';
 import { NOT_JSON } from './load-failure.ts';
-import { DATASET_FILES, type Dataset, type DatasetFile, type Citation } from './schema.ts';
+import {
+  DATASET_FILES,
+  Translation,
+  type Dataset,
+  type DatasetFile,
+  type Citation,
+} from './schema.ts';
+import { translationProblems } from './translation.ts';
 
 /** One problem, located as `file: path: reason`. */
 export interface Problem {
@@ -124,6 +131,32 @@ export function validateDataset(
   const dataset = assembleDataset(parsed as Record<DatasetFile, unknown>);
   problems.push(...crossCheck(dataset, options));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset };
+}
+
+/**
+ * Checks one translation file (data/translations/<locale>.json) against its schema and the
+ * dataset it translates: every id it names must be one the dataset (or, for names, the map) has,
+ * and its `locale` must be the one its file name says.
+ */
+export function validateTranslation(
+  file: string,
+  text: string,
+  dataset: Dataset,
+  geometryIds: ReadonlySet<string>,
+): Problem[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return [{ file, path: '', reason: `${NOT_JSON} (${(error as Error).message})` }];
+  }
+  const result = v.safeParse(Translation, json);
+  if (!result.success) return result.issues.map((issue) => problemOf(file, issue));
+  const problems = translationProblems(file, result.output, dataset, geometryIds);
+  if (!file.endsWith(`${result.output.locale}.json`)) {
+    problems.push({ file, path: 'locale', reason: `is ${result.output.locale}, not the file's` });
+  }
+  return problems;
 }
 
 /** The checks a schema cannot make: references, uniqueness, real dates, geometry, verbatim text. */

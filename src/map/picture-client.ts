@@ -26,7 +26,7 @@ export interface PictureRequest {
   capital: FeatureCollection<Point, FocusCapitalProps>;
   labelScale: number;
   labelAnchors: [string, LabelAnchor][];
-  labelFont: { regular: string; bold: string };
+  labelFont: { regular: string; bold: string; script?: string };
 }
 
 export type PictureReply = { id: number; svg: string } | { id: number; error: string };

@@ -2,8 +2,11 @@
  * The Arabic, Dari and Pashto editions (src/i18n): chosen by ?lang= and the language menu, kept in
  * the URL, right to left, in their own words and digits, and loaded only when asked for.
  */
+import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { expectNoSeriousAxeViolations } from './axe.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
+import { mapPointOf } from './map-helpers.ts';
 
 /** The masthead's buttons in each edition (src/i18n/messages/shell/<locale>.json). */
 const MASTHEAD = [
@@ -83,4 +86,69 @@ test('an unknown language falls back to English with a notice', async ({ page })
   await waitForMapReady(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('status').filter({ hasText: 'Unknown language “fr”' })).toBeVisible();
+});
+
+/**
+ * Finland in Pashto (فنلینډ, with ډ, which has no Unicode presentation form): the widths the
+ * browser's own text gives it joined, and letter by letter (a zero-width non-joiner between
+ * letters keeps each in its isolated form, as a canvas text without shaping would draw them).
+ */
+const FINLAND = { id: 'FIN', at: [27.38, 63.3] as [number, number], pashto: 'فنلینډ' };
+const NORDIC = '?lang=ps&center=20,62&zoom=4';
+
+async function widthsOf(page: Page, word: string, size: number) {
+  return page.evaluate(
+    async ([text, px]) => {
+      await document.fonts.load(`400 ${px}px "Noto Sans Arabic"`, text);
+      const g = document.createElement('canvas').getContext('2d')!;
+      g.font = `400 ${px}px "Noto Sans Arabic"`;
+      return {
+        joined: g.measureText(text).width,
+        apart: g.measureText([...text].join('\u200c')).width,
+      };
+    },
+    [word, size] as const,
+  );
+}
+
+/** How wide the dark strokes of a name are on the map, in a band around its point. */
+async function inkWidth(page: Page, at: [number, number]): Promise<number> {
+  const { x, y } = await mapPointOf(page, ...at);
+  const png = PNG.sync.read(await page.getByTestId('map').screenshot());
+  let [left, right] = [Infinity, -Infinity];
+  for (let py = Math.round(y) - 10; py <= Math.round(y) + 10; py++) {
+    for (let px = Math.round(x) - 60; px <= Math.round(x) + 60; px++) {
+      const i = (png.width * py + px) * 4;
+      const light = (png.data[i]! + png.data[i + 1]! + png.data[i + 2]!) / 3;
+      // The quiet label colour (#6e6a64) against the no-data fill (#dfdbd4) and its halo.
+      if (light < 150) [left, right] = [Math.min(left, px), Math.max(right, px)];
+    }
+  }
+  return right - left + 1;
+}
+
+test('Pashto names are shaped by the browser: in the first picture and on the map, their letters join', async ({
+  page,
+}) => {
+  // The picture engine's first picture: the name as text, which the browser sets.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/maplibre-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/${NORDIC}`, { waitUntil: 'commit' });
+  const name = page.getByTestId('static-map').locator(`text[data-id="${FINLAND.id}"]`);
+  await expect(name).toHaveText(FINLAND.pashto);
+  // 13 px: the label size at zoom 4 (style.ts LABEL_SIZE).
+  const widths = await widthsOf(page, FINLAND.pashto, 13);
+  expect(widths.apart - widths.joined).toBeGreaterThan(15);
+  const set = await name.evaluate((text) => (text as SVGTextElement).getComputedTextLength());
+  expect(Math.abs(set - widths.joined)).toBeLessThan(1);
+
+  // MapLibre's map: the name is an image the browser's text drew, as wide as the joined word.
+  release();
+  await waitForMapReady(page);
+  const ink = await inkWidth(page, FINLAND.at);
+  expect(Math.abs(ink - widths.joined)).toBeLessThan(4);
 });

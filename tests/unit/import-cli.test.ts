@@ -71,8 +71,13 @@ function rowsAsTsv(csv: string): string {
     .join('\n');
 }
 
+/** The dataset's files (not its folders: translations/, schema/, templates/). */
 const files = (dir: string) =>
-  Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [entry.name, readFileSync(join(dir, entry.name), 'utf8')]),
+  );
 
 describe('the templates', () => {
   test.each([

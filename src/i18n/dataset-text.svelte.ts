@@ -1,0 +1,35 @@
+/**
+ * The dataset's own prose in the language on screen (data/translations/<locale>.json): loaded
+ * with the interface's messages, so words and data switch together, and read by the page's shell
+ * (App.svelte, `localize`) and by every element that writes a text of the dataset, to say which
+ * language that text is in.
+ */
+import type { Translation } from '../lib/schema.ts';
+import { translates, type TextKey, type TranslationFile } from '../lib/translation.ts';
+import { currentLocale, inEdition } from './catalog.svelte.ts';
+
+const file = (load: () => Promise<{ default: unknown }>) => () =>
+  load().then((module) => module.default as TranslationFile);
+
+/** The translation of the language on screen; null in English. */
+export const datasetTranslation = inEdition<TranslationFile | null>(null, {
+  ar: file(() => import('../../data/translations/ar.json')),
+  'fa-AF': file(() => import('../../data/translations/fa-AF.json')),
+  ps: file(() => import('../../data/translations/ps.json')),
+});
+
+/**
+ * The language a text of the dataset is shown in: the one on screen where the translation has it,
+ * else English (the dataset's own). For an element's `lang`.
+ * @example textLang('levels.recognition.label') // 'ps' in the Pashto edition, 'en' in English
+ */
+export function textLang(key: TextKey): string {
+  return translates(datasetTranslation(), key) ? currentLocale() : 'en';
+}
+
+/** The language of an actor's name (a country or an institution). */
+export function nameLang(id: string): string {
+  return textLang(/^[A-Z]{3}$/.test(id) ? `countries.${id}` : `institutions.${id}`);
+}
+
+export type { Translation };
