@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isLocale, LOCALES, type Locale } from '../src/i18n/locales.ts';
 import { dataFile } from '../src/lib/data-export.ts';
 import { engagementIndex } from '../src/lib/engagement.ts';
 import { checkExportSize, EXPORT_SCALES, EXPORT_SIZES, parseSize } from '../src/lib/export-name.ts';
@@ -58,6 +59,8 @@ const USAGE = `Usage: npm run export -- [options]
   --outline-text      an SVG's text drawn as shapes (every glyph a path) instead of text in
                       embedded fonts: for print and for editors without Noto Sans; the words
                       stay in the file's title and desc
+  --lang LANG         the edition: en (default), ar, fa-AF or ps; its words, names and digits
+                      (the state's cal= picks the calendar)
   --alt               print the picture's alt text (its title, then its description: what the
                       SVG's title and desc and the PNG's Description carry); alone, with no
                       --out, it prints it and draws nothing
@@ -138,6 +141,8 @@ interface Job {
   /** `--title` and the rest: the editor's words over the state's own. */
   texts: Partial<EditorialTexts>;
   dataset: Dataset;
+  /** `--lang`: the edition, added to every state drawn; null to keep the state's own. */
+  lang: Locale | null;
 }
 
 /**
@@ -232,6 +237,7 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
         'out-dir': { type: 'string' },
         'all-scenes': { type: 'boolean', default: false },
         alt: { type: 'boolean', default: false },
+        lang: { type: 'string' },
         'outline-text': { type: 'boolean', default: false },
         browser: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -283,6 +289,14 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
   const sizeProblem = checkExportSize(size, format === 'svg' ? 1 : scale);
   if (sizeProblem) throw new CliError(`Bad --size: ${sizeProblem}`);
 
+  const lang = values.lang as string | undefined;
+  if (lang !== undefined && !isLocale(lang)) {
+    throw new CliError(`Unknown --lang “${lang}”: use ${LOCALES.join(', ')}.`);
+  }
+  if (lang !== undefined && lang !== 'en' && values.browser) {
+    // The dialog is driven by its English labels.
+    throw new CliError('--browser draws the English edition; leave out --lang, or --browser.');
+  }
   const dataset = loadDataset();
   const show = Object.fromEntries(
     ELEMENTS.map(({ element, flag }) => [element, !(values as Record<string, unknown>)[flag]]),
@@ -333,14 +347,16 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
       outlineText: false,
       texts,
       dataset,
+      lang: lang ?? null,
     };
   }
 
   if (outDir !== undefined) throw new CliError('--out-dir goes with --all-scenes; use --out FILE.');
-  const words = values.alt ? wordsOf(checkState(values.state ?? '', dataset), dataset) : null;
+  const stateQuery = withLang(values.state ?? '', lang);
+  const words = values.alt ? wordsOf(checkState(stateQuery, dataset), dataset) : null;
   if (words && out === undefined) return { kind: 'alt', words };
   const path = checkedFile(base, out);
-  const state = checkState(values.state ?? '', dataset);
+  const state = checkState(stateQuery, dataset);
   return {
     state,
     format: format as 'png' | 'svg',
@@ -354,7 +370,16 @@ function readJob(argv: string[]): Job | DataJob | AltJob | 'help' {
     outlineText: values['outline-text'] === true,
     texts,
     dataset,
+    lang: lang ?? null,
   };
+}
+
+/** A state's query with `--lang`'s edition in it (the state's own `lang` where none is given). */
+function withLang(query: string, lang: string | undefined): string {
+  if (lang === undefined) return query;
+  const params = new URLSearchParams(query.trim().replace(/^\?/, ''));
+  params.set('lang', lang);
+  return params.toString();
 }
 
 /** The words of the picture a checked state makes, as the app writes them into it. */
@@ -490,15 +515,22 @@ async function saveTo(file: Download, path: string) {
 }
 
 /** Draws the job's pictures in Node alone (scripts/node-picture.ts) and writes them. */
-function runInNode(job: Job) {
+async function runInNode(job: Job) {
   const topology = JSON.parse(
     readFileSync(join(REPO_ROOT, 'public/geo/countries.json'), 'utf8'),
   ) as Topology;
-  const source = nodeSource(job.dataset, topology);
   const context = urlContext(job.dataset);
   const stateOf = (query: string) => parseUrlState(query, context).state;
   const scenes = (count: number) =>
-    Array.from({ length: count }, (_, i) => `mode=present&scene=${i + 1}`);
+    Array.from({ length: count }, (_, i) =>
+      withLang(`mode=present&scene=${i + 1}`, job.lang ?? undefined),
+    );
+  // One edition a run: the state's (or --lang's) language and calendar.
+  const edition = stateOf(job.state || scenes(1)[0]!);
+  const source = await nodeSource(job.dataset, topology, {
+    lang: edition.lang,
+    calendar: edition.calendar,
+  });
   const options = {
     format: job.format === 'svg' ? ('svg' as const) : ('png' as const),
     size: job.size,
@@ -587,7 +619,7 @@ if (isMain(import.meta.url)) {
       else await writeData(job);
     } else {
       if (job.browser) await runInBrowser(job);
-      else runInNode(job);
+      else await runInNode(job);
       if (job.words) printWords(job.words);
     }
   } catch (error) {

@@ -4,8 +4,8 @@
  * title; the publishers of the sources behind what is drawn), and each can be written over, in
  * the Export dialog or on the command line.
  */
-import { formatDate } from '../lib/dates.ts';
 import { editionWords } from '../lib/edition.ts';
+import { ENGLISH_PICTURE_WORDS, type PictureWords } from './picture-words.ts';
 import type { PictureState } from './plan.ts';
 import type { SvgScene } from './svg.ts';
 
@@ -24,9 +24,6 @@ export const EDITORIAL_FIELDS = ['title', 'subtitle', 'note', 'source', 'credit'
 
 /** How many publishers the source line names before it counts the rest. */
 const NAMED_PUBLISHERS = 4;
-
-/** What the picture's boundaries rest on, after its sources. */
-const BOUNDARIES = 'Boundaries: Natural Earth; disputed areas drawn neutrally.';
 
 /**
  * The publishers of the sources behind what a picture draws: the events that set each drawn
@@ -62,16 +59,13 @@ export function publishersBehind(
 export function sourceLine(
   publishers: readonly string[],
   meta: PictureState['dataset']['meta'],
+  words: PictureWords = ENGLISH_PICTURE_WORDS,
 ): string {
   const named = publishers.slice(0, NAMED_PUBLISHERS);
   const more = publishers.length - named.length;
   const list =
-    more > 0
-      ? `${named.join(', ')} and ${more} more`
-      : named.length > 1
-        ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`
-        : (named[0] ?? meta.title);
-  return `Sources: ${list}; ${editionWords(meta)}. ${BOUNDARIES}`;
+    more > 0 ? words.listAndMore(named, more) : named.length > 0 ? words.list(named) : meta.title;
+  return words.sources(list, editionWords(meta, words.edition, words.date));
 }
 
 /**
@@ -81,7 +75,8 @@ export function sourceLine(
 export function editorialDefaults(state: PictureState, scene: SvgScene): EditorialTexts {
   const { dataset } = state;
   const meta = dataset.meta;
-  const source = sourceLine(publishersBehind(state, scene), meta);
+  const words = state.words ?? ENGLISH_PICTURE_WORDS;
+  const source = sourceLine(publishersBehind(state, scene), meta, words);
   const base = { note: '', source, credit: meta.credit };
   if (state.scene) return { ...base, title: state.scene.scene.title, subtitle: meta.title };
   const selected = scene.selected;
@@ -95,9 +90,7 @@ export function editorialDefaults(state: PictureState, scene: SvgScene): Editori
     ...base,
     title: label ? `${name}: ${label}` : name,
     subtitle:
-      label && level
-        ? `Its engagement with the Taliban government in Kabul since ${formatDate(level.since)}`
-        : `No engagement with the Taliban government in Kabul in the sources by ${formatDate(state.date)}`,
+      label && level ? words.since(words.date(level.since)) : words.none(words.date(state.date)),
   };
 }
 

@@ -5,6 +5,7 @@
  * needs them.
  */
 import unicode from '@fontsource/noto-sans/unicode.json';
+import arabicUnicode from '@fontsource/noto-sans-arabic/unicode.json';
 import type { EmbeddedFont, FontFile } from '../lib/svg-fonts.ts';
 import type { OutlineFace } from './outline-text.ts';
 import { base64 } from './raster.ts';
@@ -15,14 +16,38 @@ const urls = import.meta.glob<string>(
   { query: '?url', import: 'default', eager: true },
 );
 
-/** The files, as `filesFor` takes them. */
-export const NOTO_SANS_FILES: FontFile[] = Object.entries(urls).flatMap(([path, url]) => {
-  const [, subset = '', weight = ''] = /noto-sans-([a-z-]+)-(\d+)-normal\.woff2$/.exec(path) ?? [];
-  const unicodeRange = (unicode as Record<string, string>)[subset];
-  return unicodeRange
-    ? [{ family: 'Noto Sans', weight: Number(weight), style: 'normal' as const, unicodeRange, url }]
-    : [];
-});
+/** Noto Sans Arabic's Arabic cut, for the editions written in Arabic script. */
+const arabicUrls = import.meta.glob<string>(
+  '/node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-{400,600,700}-normal.woff2',
+  { query: '?url', import: 'default', eager: true },
+);
+
+/** The files, as `filesFor` takes them: Noto Sans's cuts, then Noto Sans Arabic's. */
+export const NOTO_SANS_FILES: FontFile[] = [
+  ...Object.entries(urls).flatMap(([path, url]) => {
+    const [, subset = '', weight = ''] =
+      /noto-sans-([a-z-]+)-(\d+)-normal\.woff2$/.exec(path) ?? [];
+    const unicodeRange = (unicode as Record<string, string>)[subset];
+    return unicodeRange
+      ? [
+          {
+            family: 'Noto Sans',
+            weight: Number(weight),
+            style: 'normal' as const,
+            unicodeRange,
+            url,
+          },
+        ]
+      : [];
+  }),
+  ...Object.entries(arabicUrls).map(([path, url]) => ({
+    family: 'Noto Sans Arabic',
+    weight: Number(/-(\d+)-normal\.woff2$/.exec(path)![1]),
+    style: 'normal' as const,
+    unicodeRange: arabicUnicode.arabic,
+    url,
+  })),
+];
 
 /** The chosen files with their bytes, for `textOutliner`. */
 export async function outlineFaces(files: readonly FontFile[]): Promise<OutlineFace[]> {

@@ -27,8 +27,14 @@ declare module 'fontkit' {
   }
   export interface Font {
     unitsPerEm: number;
-    /** Shapes `text` (kerning, ligatures) as the font's own layout features say. */
-    layout(text: string): GlyphRun;
+    /** Shapes `text` (kerning, ligatures, Arabic joining) as the font's own layout features say, in `direction` (visual order). */
+    layout(
+      text: string,
+      features?: string[],
+      script?: string,
+      language?: string,
+      direction?: 'ltr' | 'rtl',
+    ): GlyphRun;
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   /** Reads a TrueType, OpenType, WOFF or WOFF2 file. */

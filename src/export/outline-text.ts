@@ -4,6 +4,7 @@
  * split into runs by the script cut that has its characters. The same in the browser (the Export
  * dialog, the files fetched from the app) and in Node (the command line, read from disk).
  */
+import bidiFactory from 'bidi-js';
 import { create, type Font, type PathCommand } from 'fontkit';
 import type { TextOutliner } from '../lib/svg-export.ts';
 import { unicodeRanges } from '../lib/svg-fonts.ts';
@@ -16,7 +17,12 @@ export interface OutlineFace {
   bytes: Uint8Array;
 }
 
-export function textOutliner(faces: readonly OutlineFace[]): TextOutliner {
+const bidi = bidiFactory();
+/** The directional isolates and their end: U+2066–2069. */
+const ISOLATES = /[\u2066-\u2069]/;
+
+/** The faces opened for shaping: each with the code points it covers. */
+function openFaces(faces: readonly OutlineFace[]) {
   const fonts = faces.map((face) => ({
     weight: face.weight,
     ranges: unicodeRanges(face.unicodeRange),
@@ -34,22 +40,73 @@ export function textOutliner(faces: readonly OutlineFace[]): TextOutliner {
       fonts[0]!
     ).font;
   };
-  return (line, { x, baseline, size, weight, anchor }) => {
-    const runs: { font: Font; text: string }[] = [];
+  /**
+   * A line shaped run by run, in visual order: each run in the cut that has its characters and in
+   * its direction (the Unicode bidirectional algorithm, `bidi-js`), so an Arabic line with Latin
+   * names and digits in it reads as a browser sets it. fontkit lays a right-to-left run out in
+   * visual order itself; the runs are put in visual order here.
+   */
+  const shape = (line: string, size: number, weight: number) => {
+    const embedding = bidi.getEmbeddingLevels(line);
+    const mirrored = bidi.getMirroredCharactersMap(line, embedding.levels);
+    const runs: { font: Font; text: string; level: number }[] = [];
+    let at = 0;
     for (const char of line) {
+      const level = embedding.levels[at]!;
+      const shown = mirrored.get(at) ?? char;
+      at += char.length;
+      // Isolates (FSI, PDI…) direct the algorithm and draw nothing.
+      if (ISOLATES.test(char)) continue;
       const font = fontFor(char.codePointAt(0)!, weight);
       const last = runs.at(-1);
-      if (last && last.font === font) last.text += char;
-      else runs.push({ font, text: char });
+      if (last && last.font === font && last.level === level) last.text += shown;
+      else runs.push({ font, text: shown, level });
     }
-    const shaped = runs.map(({ font, text }) => ({
+    // The bidirectional algorithm's rule L2: from the highest level down to the lowest odd one,
+    // every stretch of runs at that level or higher is reversed.
+    const highest = Math.max(0, ...runs.map((r) => r.level));
+    const lowestOdd = Math.min(...runs.map((r) => (r.level % 2 === 1 ? r.level : Infinity)));
+    for (let level = highest; level >= lowestOdd; level--) {
+      for (let i = 0; i < runs.length;) {
+        if (runs[i]!.level < level) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < runs.length && runs[j]!.level >= level) j++;
+        runs.splice(i, j - i, ...runs.slice(i, j).reverse());
+        i = j;
+      }
+    }
+    return runs.map(({ font, text, level }) => ({
       scale: size / font.unitsPerEm,
-      ...font.layout(text),
+      ...font.layout(text, undefined, undefined, undefined, level % 2 === 1 ? 'rtl' : 'ltr'),
     }));
-    const width = shaped.reduce(
+  };
+  const widthOf = (shaped: ReturnType<typeof shape>) =>
+    shaped.reduce(
       (sum, run) => sum + run.positions.reduce((w, p) => w + p.xAdvance * run.scale, 0),
       0,
     );
+  return { shape, widthOf };
+}
+
+/**
+ * Measures text as the fonts set it, shaped (Arabic joined), for the command line, where there is
+ * no canvas: the width in pixels of a line at `size` in `weight`.
+ */
+export function textMeasurer(
+  faces: readonly OutlineFace[],
+): (text: string, font: { size: number; weight: 400 | 700 }) => number {
+  const { shape, widthOf } = openFaces(faces);
+  return (text, { size, weight }) => widthOf(shape(text, size, weight));
+}
+
+export function textOutliner(faces: readonly OutlineFace[]): TextOutliner {
+  const { shape, widthOf } = openFaces(faces);
+  return (line, { x, baseline, size, weight, anchor }) => {
+    const shaped = shape(line, size, weight);
+    const width = widthOf(shaped);
     let pen = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
     let d = '';
     for (const { glyphs, positions, scale } of shaped) {

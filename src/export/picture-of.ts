@@ -18,7 +18,15 @@ import {
   tensionsOn,
 } from '../lib/engagement.ts';
 import { defaultView, selectionBounds, selectionCamera, selectionPadding } from '../lib/framing.ts';
-import { focusCapital, labelRank, rankedLabels } from '../lib/labels.ts';
+import {
+  focusCapital,
+  labelRank,
+  rankedLabels,
+  shapeCapital,
+  shapeNames,
+  type NameMeasure,
+} from '../lib/labels.ts';
+import type { PictureWords } from './picture-words.ts';
 import type { Dataset } from '../lib/schema.ts';
 import { FOCUS_ID, MOTIVE_CATEGORIES } from '../lib/vocabulary.ts';
 import { showsScene, type Camera, type UrlContext, type UrlState } from '../lib/url-state.ts';
@@ -44,10 +52,26 @@ export interface PictureSource {
   capitals: Map<string, LonLat>;
   /** Every country on the map, covered by the sources or not. */
   mapCountries: Set<string>;
+  /** The edition the pictures are in: its words, and how it measures names the browser shapes. */
+  edition: PictureEdition;
+}
+
+/**
+ * A picture's edition beyond its dataset's language (see src/lib/translation.ts): the words burnt
+ * in around the map, and, for the editions written in Arabic script, how a name's lines measure
+ * (`shapeNames`): the canvas in a browser, the font's own shaping in Node.
+ */
+export interface PictureEdition {
+  words?: PictureWords;
+  measure?: NameMeasure;
 }
 
 /** Decodes the geometry and indexes the dataset, for `pictureOf`. */
-export function pictureSource(dataset: Dataset, topology: Topology): PictureSource {
+export function pictureSource(
+  dataset: Dataset,
+  topology: Topology,
+  edition: PictureEdition = {},
+): PictureSource {
   const countries = countryFeatures(topology, 'countries');
   const index = engagementIndex(dataset);
   return {
@@ -58,11 +82,14 @@ export function pictureSource(dataset: Dataset, topology: Topology): PictureSour
     index,
     changeDays: changeDays(index),
     labelPlaces: labelPoints(topology, new Map(dataset.countries.map((c) => [c.id, c.name]))),
-    capital: focusCapital(dataset),
+    capital: edition.measure
+      ? shapeCapital(focusCapital(dataset), edition.measure)
+      : focusCapital(dataset),
     arcs: arcFeatures(dataset),
     eventDays: eventDaysByActor(dataset.events),
     capitals: new Map(dataset.countries.map((c) => [c.id, [c.capital.lon, c.capital.lat]])),
     mapCountries: new Set(countries.features.map((f) => f.properties.id)),
+    edition,
   };
 }
 
@@ -128,11 +155,13 @@ export function pictureOf(source: PictureSource, url: UrlState, view: Size): Pic
     ARC_LIMIT,
     selected,
   ).ids;
-  const labels = rankedLabels(
+  const ranked = rankedLabels(
     source.labelPlaces,
     labelRank(dataset.levels, levelOf),
     source.frames,
   );
+  const measure = source.edition.measure;
+  const labels = measure ? shapeNames(ranked, measure) : ranked;
   const highlight = sceneData
     ? sceneData.highlight.filter((id) => source.mapCountries.has(id))
     : null;
@@ -147,6 +176,7 @@ export function pictureOf(source: PictureSource, url: UrlState, view: Size): Pic
     scene: sceneData ? { scene: sceneData, number: sceneIndex! + 1 } : null,
     frames: source.frames,
     names: () => ({ labels, capital: source.capital }),
+    words: source.edition.words,
   };
   const scene: SvgScene = {
     countries: source.countries,

@@ -3,10 +3,10 @@
  * keeps clear of. Shared by the PNG and the SVG export so the two match.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import { formatDate } from '../lib/dates.ts';
 import type { EditorialTexts } from './editorial.ts';
 import type { ExportElement, ExportLayoutInput, Rect } from '../lib/export-layout.ts';
-import { MOTIVE_COLORS, MOTIVE_LABELS } from '../lib/palette.ts';
+import { MOTIVE_COLORS } from '../lib/palette.ts';
+import { ENGLISH_PICTURE_WORDS, type PictureWords } from './picture-words.ts';
 import { sceneMapState } from '../lib/scene-view.ts';
 import type { Dataset, MotiveCategory, Scene } from '../lib/schema.ts';
 import { MOTIVE_CATEGORIES } from '../lib/vocabulary.ts';
@@ -38,6 +38,8 @@ export interface PictureState {
    * between its pictures).
    */
   names: () => PictureNames;
+  /** The words burnt in around the map, in the picture's edition; English when left out. */
+  words?: PictureWords;
 }
 
 export interface PictureNames {
@@ -127,6 +129,7 @@ export function pictureLayoutInput(
   const levels = theme.levels(dataset.levels);
   // A note goes first on the source line's band, as a newsroom's chart notes do.
   const note = words.note.trim().replace(/^note:\s*/i, '');
+  const edition = state.words ?? ENGLISH_PICTURE_WORDS;
   return {
     size: options.size,
     theme: options.theme,
@@ -134,8 +137,8 @@ export function pictureLayoutInput(
     texts: {
       title: words.title,
       subtitle: words.subtitle,
-      dateLabel: `Map as of ${formatDate(state.date)}`,
-      source: note ? `Note: ${note} ${words.source}` : words.source,
+      dateLabel: edition.mapAsOf(edition.date(state.date)),
+      source: note ? edition.note(note, words.source) : words.source,
       credit: words.credit,
     },
     legend: {
@@ -150,10 +153,10 @@ export function pictureLayoutInput(
         })),
       ],
       motives: MOTIVE_CATEGORIES.filter((c) => state.motives.has(c)).map((c) => ({
-        label: MOTIVE_LABELS[c],
+        label: edition.motive(c),
         color: MOTIVE_COLORS[c],
       })),
-      headings: { levels: 'Engagement with Kabul', motives: 'Why they engage' },
+      headings: { levels: edition.levelsHeading(), motives: edition.motivesHeading() },
     },
     avoid,
     measure,

@@ -15,6 +15,10 @@ import { embedFonts, filesFor, textNeeds } from '../lib/svg-fonts.ts';
 import { DEFAULT_URL_STATE, type UrlState } from '../lib/url-state.ts';
 import type { Size } from '../lib/viewport.ts';
 import { loadExportFonts } from './text-measure.ts';
+import { currentLocale, dateWords, numberWords } from '../i18n/catalog.svelte.ts';
+import { m } from '../i18n/publish.ts';
+import { loadScriptFaces, measureName } from '../map/name-images.ts';
+import { pictureWordsFrom } from './picture-words.ts';
 import { embeddable, NOTO_SANS_FILES, outlineFaces } from './font-files.ts';
 import { editorialDefaults, type EditorialTexts } from './editorial.ts';
 import { describedPng, describedSvg, pictureFileName, pictureWords } from './picture-file.ts';
@@ -35,11 +39,19 @@ export interface Atlas {
   topology: Topology;
 }
 
-/** Each dataset's picture source (geometry decoded, events indexed), made at the first export. */
+/**
+ * Each dataset's picture source (geometry decoded, events indexed), made at the first export. A
+ * dataset is one edition's (src/lib/translation.ts): its pictures' words follow the messages on
+ * screen, and in an edition written in Arabic script its names are measured as the map's are.
+ */
 const sources = new WeakMap<Dataset, PictureSource>();
 function sourceOf({ dataset, topology }: Atlas): PictureSource {
   let source = sources.get(dataset);
-  if (!source) sources.set(dataset, (source = pictureSource(dataset, topology)));
+  if (!source) {
+    const words = pictureWordsFrom(m, dateWords, numberWords);
+    const edition = currentLocale() === 'en' ? { words } : { words, measure: measureName };
+    sources.set(dataset, (source = pictureSource(dataset, topology, edition)));
+  }
   return source;
 }
 
@@ -82,7 +94,8 @@ async function drawn(
   // The bench reads these marks (bench/scenarios.ts); the dialog's previews leave none.
   const mark = (name: string) => marked && performance.mark(name);
   mark('export:start');
-  await loadExportFonts();
+  const script = currentLocale() !== 'en';
+  await Promise.all([loadExportFonts(script), script && loadScriptFaces()]);
   const picture = pictureOf(sourceOf(atlas), url, view);
   mark('export:state');
   const plain = exportSvg(picture.state, options, picture.scene);

@@ -57,12 +57,21 @@ export interface SvgScene {
   selected: string | null;
 }
 
+/**
+ * A line with right-to-left letters in it, isolated (FSI … PDI): its direction from its first
+ * strong letter, so an Arabic line reads right to left (a source line's Latin publishers in their
+ * places) while its block keeps its place in the picture. A line without any stays as it is.
+ */
+function isolated(line: string): string {
+  return /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(line) ? `\u2068${line}\u2069` : line;
+}
+
 function text(block: TextBlock | undefined): SvgTextBlock | undefined {
   if (!block) return undefined;
   return {
     x: block.anchorX,
     y: block.baselines[0] ?? block.y,
-    lines: block.lines,
+    lines: block.lines.map(isolated),
     size: block.size,
     weight: block.weight,
     lineHeight: block.lineHeight,
@@ -112,7 +121,7 @@ export function svgFurniture(layout: ExportLayout): SvgFurniture {
       texts: legend.items.map((item) => ({
         x: item.text.x,
         y: item.text.baseline,
-        lines: [item.label],
+        lines: [isolated(item.label)],
         size: legend.size,
         weight: item.text.weight,
         lineHeight: legend.lineHeight,
@@ -165,7 +174,13 @@ export function exportSvg(
     labelScale: pictureLabelScale(size, camera.zoom),
     labelAnchors: pictureLabelAnchors(state, size, camera, layout.backgroundBoxes),
     keepClear: layout.backgroundBoxes,
-    labelFont: { regular: 'Noto Sans', bold: 'Noto Sans' },
+    // An edition in Arabic script (its names measured as the browser shapes them): its text in
+    // Noto Sans Arabic, after Noto Sans, which has no Arabic.
+    labelFont: {
+      regular: 'Noto Sans',
+      bold: 'Noto Sans',
+      ...(scene.labels.features.some((f) => f.properties.lines) && { script: 'Noto Sans Arabic' }),
+    },
     furniture: svgFurniture(layout),
     outline,
   });

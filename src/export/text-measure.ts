@@ -4,13 +4,18 @@
  */
 
 /** The CSS font family of the exported text: the app's bundled Noto Sans. */
-export const EXPORT_FONT = '"Noto Sans", sans-serif';
+export const EXPORT_FONT = '"Noto Sans", "Noto Sans Arabic", sans-serif';
 
-/** Waits for the faces the furniture uses, so no fallback font is burnt into a picture. */
-export async function loadExportFonts(): Promise<void> {
+/**
+ * Waits for the faces the furniture uses, so no fallback font is burnt into a picture; the Arabic
+ * script's too in the editions written in it (`script`).
+ */
+export async function loadExportFonts(script = false): Promise<void> {
   await Promise.all([
     document.fonts.load(`400 16px ${EXPORT_FONT}`),
     document.fonts.load(`700 16px ${EXPORT_FONT}`),
+    script && document.fonts.load(`400 16px ${EXPORT_FONT}`, 'ښ'),
+    script && document.fonts.load(`700 16px ${EXPORT_FONT}`, 'ښ'),
   ]);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { CalendarId } from '../lib/calendar-ids.ts';
 import { formatDate } from '../lib/dates.ts';
-import { BASE_LOCALE, type Locale } from './locales.ts';
+import { BASE_LOCALE, localDigits, type Locale } from './locales.ts';
 
 /** A message without inputs is called without them: `m.shell_play()`, not `m.shell_play({})`. */
 type Called<F> = F extends (inputs: infer I) => infer R
@@ -113,4 +113,9 @@ export async function showCalendar(next: CalendarId): Promise<void> {
 export function dateWords(date: string): string {
   if (calendars === null || (locale === 'en' && calendar === 'gregory')) return formatDate(date);
   return calendars.formatPartialDate(date, { locale, calendar });
+}
+
+/** A number in the language on screen's digits: `2`, `٢`, `۲`. */
+export function numberWords(n: number): string {
+  return localDigits(String(n), locale);
 }

@@ -33,3 +33,8 @@ export function nameLang(id: string): string {
 }
 
 export type { Translation };
+
+/** The atlas's own translation of a quote into the language on screen, if it has one. */
+export function quoteTranslation(id: string): string | undefined {
+  return datasetTranslation()?.quotes?.[id]?.text;
+}

@@ -28,3 +28,22 @@ export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
   'fa-AF': 'دری',
   ps: 'پښتو',
 };
+
+/** The digits each edition writes numbers in: Arabic-Indic for Arabic, Persian for Dari and Pashto. */
+const DIGITS: Readonly<Record<Locale, string>> = {
+  en: '0123456789',
+  ar: '٠١٢٣٤٥٦٧٨٩',
+  'fa-AF': '۰۱۲۳۴۵۶۷۸۹',
+  ps: '۰۱۲۳۴۵۶۷۸۹',
+};
+
+/**
+ * Text with its ASCII digits written in the edition's digits: the translations keep the
+ * English's digits (one place to check a number against), the page shows the reader's.
+ * @example localDigits('2025', 'ps') // '۲۰۲۵'
+ */
+export function localDigits(text: string, locale: Locale): string {
+  if (locale === 'en') return text;
+  const digits = DIGITS[locale];
+  return text.replace(/[0-9]/g, (d) => digits[Number(d)]!);
+}

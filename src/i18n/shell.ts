@@ -1,5 +1,6 @@
 // The shell area's messages (src/i18n/messages/shell/): see catalog.svelte.ts.
-import { catalog } from './catalog.svelte.ts';
+import type { LevelPhrases } from '../lib/level-words.ts';
+import { catalog, dateWords } from './catalog.svelte.ts';
 import * as english from './paraglide/shell/messages/en.js';
 
 export const m = catalog(english, {
@@ -7,3 +8,17 @@ export const m = catalog(english, {
   'fa-AF': () => import('./paraglide/shell/messages/fa-AF.js'),
   ps: () => import('./paraglide/shell/messages/ps.js'),
 });
+
+/**
+ * A country's standing in the edition's words and calendar (lib/level-words.ts), for the tooltip,
+ * the map's buttons and what a screen reader hears.
+ */
+export const levelPhrases: LevelPhrases = {
+  date: dateWords,
+  since: (level, date) => m.shell_level_since({ level, date }),
+  // Lower case inside the sentence, in the scripts that have case.
+  sinceWithTension: (level, date, tension, tensionDate) =>
+    m.shell_level_and_tension_since({ level, date, tension: tension.toLowerCase(), tensionDate }),
+  mapDate: (date) => m.shell_announce_date({ date }),
+  mapDateSelected: (date, name, detail) => m.shell_announce_date_selected({ date, name, detail }),
+};

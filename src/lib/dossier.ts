@@ -485,28 +485,45 @@ export function dossierOf(
 /**
  * Why a dossier's "Why they engage" is empty, in words; `null` where it lists motives. Names the
  * day the first motive counts from and the sources that give it, from the data.
- * English for now, in every edition (the panel marks it `lang="en"`); its dates are the
- * dossier's labels, so they follow the writer `dossierOf` was given.
+ * In English unless the caller passes its edition's `words`; its dates are the dossier's
+ * labels, so they follow the writer `dossierOf` was given.
  * @example noMotiveNote(dossierOf(dataset, index, 'RUS', '2024-01-01')!)
  * // 'The sources quoted here give no motive for Russia before 30 May 2025. Its first motives come
  * //  from the founding article, Al Jazeera Net, “The Taliban and the diplomatic siege: …” (2025),
  * //  which the map counts from that day.'
  */
-export function noMotiveNote(dossier: Dossier): string | null {
+export function noMotiveNote(
+  dossier: Dossier,
+  words: MotiveNoteWords = ENGLISH_MOTIVE_NOTES,
+): string | null {
   if (dossier.motives.length > 0) return null;
   const first = dossier.firstMotives;
-  if (!first) return `The sources quoted here give no motive for ${dossier.name} at any date.`;
+  if (!first) return words.never(dossier.name);
   const sources = first.sources
-    .map(
-      (s) =>
-        `${s.founding ? 'the founding article, ' : ''}${s.publisher}, “${s.title}” (${s.dateLabel})`,
-    )
-    .join('; ');
-  return (
-    `The sources quoted here give no motive for ${dossier.name} before ${first.dayLabel}. ` +
-    `Its first motives come from ${sources}, which the map counts from that day.`
-  );
+    .map((s) => {
+      const source = `${s.publisher}, “${s.title}” (${s.dateLabel})`;
+      return s.founding ? words.founding(source) : source;
+    })
+    .join(words.separator);
+  return words.before(dossier.name, first.dayLabel, sources);
 }
+
+/** The sentences of `noMotiveNote`: English by default; the panel passes its edition's. */
+export interface MotiveNoteWords {
+  never: (name: string) => string;
+  before: (name: string, date: string, sources: string) => string;
+  founding: (source: string) => string;
+  separator: string;
+}
+
+export const ENGLISH_MOTIVE_NOTES: MotiveNoteWords = {
+  never: (name) => `The sources quoted here give no motive for ${name} at any date.`,
+  before: (name, date, sources) =>
+    `The sources quoted here give no motive for ${name} before ${date}. ` +
+    `Its first motives come from ${sources}, which the map counts from that day.`,
+  founding: (source) => `the founding article, ${source}`,
+  separator: '; ',
+};
 
 /** The day an actor's first motives count from and their sources, once each; `null` for none. */
 function firstMotivesOf(

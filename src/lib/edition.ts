@@ -9,11 +9,17 @@ import { formatDate } from './dates.ts';
 import type { Meta } from './schema.ts';
 
 /**
+ * In English unless the caller gives its edition's words and date writer.
  * @example editionWords({ edition: 2, reviewedThrough: '2026-06-23' })
  * // 'edition 2, data reviewed through 23 June 2026'
  */
-export function editionWords(meta: Pick<Meta, 'edition' | 'reviewedThrough'>): string {
-  return `edition ${meta.edition}, data reviewed through ${formatDate(meta.reviewedThrough)}`;
+export function editionWords(
+  meta: Pick<Meta, 'edition' | 'reviewedThrough'>,
+  words: (edition: number, reviewed: string) => string = (edition, reviewed) =>
+    `edition ${edition}, data reviewed through ${reviewed}`,
+  writeDate: (date: string) => string = formatDate,
+): string {
+  return words(meta.edition, writeDate(meta.reviewedThrough));
 }
 
 /**

@@ -313,6 +313,27 @@ export function focusCapital(
   };
 }
 
+/**
+ * Kabul's marker with its name's one line as `measure` sets it (see `ShapedName`): the map writes
+ * the capital's name on one line, bold.
+ */
+export function shapeCapital(
+  capital: FeatureCollection<Point, FocusCapitalProps>,
+  measure: NameMeasure,
+): FeatureCollection<Point, FocusCapitalProps> {
+  return {
+    ...capital,
+    features: capital.features.map((f) => ({
+      ...f,
+      properties: {
+        ...f.properties,
+        lines: [f.properties.name],
+        ems: measure(f.properties.name, true),
+      },
+    })),
+  };
+}
+
 /** The marker's dot: its radius in pixels from zoom 2 to 6, and its ring. */
 export const CAPITAL_DOT = {
   radius: [

@@ -8,6 +8,27 @@ import type { LevelOnDay, TensionOnDay } from './engagement.ts';
 import type { Levels } from './schema.ts';
 import { FOCUS_ID } from './vocabulary.ts';
 
+/**
+ * The sentences these words are written in: English by default; the app passes its edition's
+ * (src/i18n/shell.ts messages, its dates in the reader's calendar).
+ */
+export interface LevelPhrases {
+  date: (date: string) => string;
+  since: (level: string, date: string) => string;
+  sinceWithTension: (level: string, date: string, tension: string, tensionDate: string) => string;
+  mapDate: (date: string) => string;
+  mapDateSelected: (date: string, name: string, detail: string) => string;
+}
+
+export const ENGLISH_LEVEL_PHRASES: LevelPhrases = {
+  date: formatDate,
+  since: (level, date) => `${level} since ${date}`,
+  sinceWithTension: (level, date, tension, tensionDate) =>
+    `${level} since ${date}; ${tension.toLowerCase()} since ${tensionDate}`,
+  mapDate: (date) => `Map date ${date}.`,
+  mapDateSelected: (date, name, detail) => `Map date ${date}. ${name} selected: ${detail}.`,
+};
+
 export interface LevelWords {
   detail: string;
   /** The level's colour, for the tooltip's swatch. */
@@ -23,17 +44,26 @@ export interface OnDate {
 /**
  * @example levelWords(levels, onDate, 'RUS') // { detail: 'Formal recognition since 3 July 2025', color: '#…' }
  */
-export function levelWords(levels: Levels, onDate: OnDate, id: string): LevelWords {
+export function levelWords(
+  levels: Levels,
+  onDate: OnDate,
+  id: string,
+  phrases: LevelPhrases = ENGLISH_LEVEL_PHRASES,
+): LevelWords {
   if (id === FOCUS_ID) return { detail: levels.focus.description, color: levels.focus.color };
   const state = onDate.levels.get(id);
   if (!state) return { detail: levels.noData.label, color: levels.noData.color };
   const level = levels.levels.find((l) => l.id === state.level);
   const tension = onDate.tensions.get(id);
-  const conflict = tension
-    ? `; ${levels.tensions.find((t) => t.id === tension.tension)?.label.toLowerCase()} since ${formatDate(tension.since)}`
+  const label = level?.label ?? state.level;
+  const since = phrases.date(state.since);
+  const tensionLabel = tension
+    ? (levels.tensions.find((t) => t.id === tension.tension)?.label ?? tension.tension)
     : '';
   return {
-    detail: `${level?.label ?? state.level} since ${formatDate(state.since)}${conflict}`,
+    detail: tension
+      ? phrases.sinceWithTension(label, since, tensionLabel, phrases.date(tension.since))
+      : phrases.since(label, since),
     color: level?.color,
   };
 }
@@ -48,10 +78,13 @@ export function mapAnnouncement(
   date: string,
   selection: { name: string; detail: string } | null,
   playing: boolean,
+  phrases: LevelPhrases = ENGLISH_LEVEL_PHRASES,
 ): string {
   if (playing) return '';
-  const day = `Map date ${formatDate(date)}.`;
-  return selection ? `${day} ${selection.name} selected: ${selection.detail}.` : day;
+  const day = phrases.date(date);
+  return selection
+    ? phrases.mapDateSelected(day, selection.name, selection.detail)
+    : phrases.mapDate(day);
 }
 
 /** The atlas's state a screen reader hears about (AtlasState's). */
@@ -71,11 +104,12 @@ export function stateAnnouncement(
   levels: Levels,
   state: Announced,
   nameOf: (id: string) => string,
+  phrases: LevelPhrases = ENGLISH_LEVEL_PHRASES,
 ): string {
   const { selected } = state;
   const selection =
     selected === null
       ? null
-      : { name: nameOf(selected), detail: levelWords(levels, state, selected).detail };
-  return mapAnnouncement(state.date, selection, state.playing);
+      : { name: nameOf(selected), detail: levelWords(levels, state, selected, phrases).detail };
+  return mapAnnouncement(state.date, selection, state.playing, phrases);
 }

@@ -18,7 +18,13 @@ export interface LevelExample {
   description: string;
   color: string;
   /** The first event in the data that puts an actor at this level, or null if none does yet. */
-  example: { actorId: string; actor: string; date: string; summary: string } | null;
+  example: {
+    eventId: string;
+    actorId: string;
+    actor: string;
+    date: string;
+    summary: string;
+  } | null;
 }
 
 /**
@@ -43,6 +49,7 @@ export function levelExamples(dataset: Dataset): LevelExample[] {
       color: level.color,
       example: first
         ? {
+            eventId: first.id,
             actorId: first.actor,
             actor: names.get(first.actor) ?? first.actor,
             date: first.date,

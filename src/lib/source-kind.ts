@@ -23,10 +23,14 @@ export const SOURCE_KIND_DESCRIPTIONS: Readonly<Record<SourceKind, string>> = {
 };
 
 /**
- * A source's publisher with its kind, as one plain-text line.
+ * A source's publisher with its kind, as one plain-text line; the kind in the edition's words
+ * where the caller gives them.
  * @example sourceCredit({ publisher: 'Business Recorder (Reuters)', kind: 'wire', ... })
  * // 'Business Recorder (Reuters) · wire'
  */
-export function sourceCredit(source: Pick<Source, 'publisher' | 'kind'>): string {
-  return `${source.publisher} · ${SOURCE_KIND_LABELS[source.kind]}`;
+export function sourceCredit(
+  source: Pick<Source, 'publisher' | 'kind'>,
+  kindLabel: string = SOURCE_KIND_LABELS[source.kind],
+): string {
+  return `${source.publisher} · ${kindLabel}`;
 }

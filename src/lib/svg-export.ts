@@ -1256,7 +1256,12 @@ export function renderSvg(input: SvgMapInput): string {
     capitalLayer(layer),
     '</g>',
     furniture
-      ? furnitureSvg(furniture, fontFamily(input.labelFont.regular), theme.label, input.outline)
+      ? furnitureSvg(
+          furniture,
+          fontFamily(input.labelFont.regular, input.labelFont.script),
+          theme.label,
+          input.outline,
+        )
       : '',
     '</svg>',
   ]

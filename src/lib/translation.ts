@@ -10,6 +10,7 @@ import type { GeometryCollection } from 'topojson-specification';
 import type * as v from 'valibot';
 import type { Dataset, Translation } from './schema.ts';
 import type { Problem } from './validate.ts';
+import { localDigits } from '../i18n/locales.ts';
 
 /**
  * The key of one text of the dataset: `countries.RUS`, `levels.recognition.label`,
@@ -69,7 +70,7 @@ export function localize(
   const text = (key: TextKey, english: string, found: string | undefined): string => {
     if (found === undefined) return english;
     translated.add(key);
-    return found;
+    return localDigits(found, translation.locale);
   };
   const t = {
     countries: {},

@@ -38,13 +38,29 @@ export function syncUrl(atlas: AtlasState, page: UrlPage = browserPage): void {
 
   let search = '';
   let pending: (() => void) | null = null;
+  let lang = atlas.lang;
   $effect(() => {
     search = formatUrlState(atlas.urlState);
+    // Another edition is written at once: the page makes a new atlas in its language from the
+    // URL (App.svelte), before the next frame.
+    if (atlas.lang !== lang) {
+      lang = atlas.lang;
+      pending?.();
+      pending = null;
+      if (search !== page.search()) page.replace(search);
+      return;
+    }
     pending ??= page.afterFrame(() => {
       pending = null;
       if (search !== page.search()) page.replace(search);
     });
   });
-  // A write still waiting when the atlas goes would land on a page that has moved on.
-  $effect(() => () => pending?.());
+  // A write still waiting when the atlas goes is made now: the atlas goes when the page shows
+  // another edition (App.svelte), and the next atlas opens on this URL.
+  $effect(() => () => {
+    if (pending === null) return;
+    pending();
+    pending = null;
+    if (search !== page.search()) page.replace(search);
+  });
 }

@@ -137,6 +137,16 @@ test.describe('bad inputs are refused with one line, before any browser starts',
       reason: /^--outline-text is for an SVG drawn in Node/,
     },
     {
+      name: 'a language the atlas has no edition in',
+      args: (dir) => ['--lang', 'fr', '--out', `${dir}/x.png`],
+      reason: /^Unknown --lang “fr”: use en, ar, fa-AF, ps\.$/,
+    },
+    {
+      name: 'an edition other than English through the browser',
+      args: (dir) => ['--lang', 'ps', '--browser', '--out', `${dir}/x.png`],
+      reason: /^--browser draws the English edition/,
+    },
+    {
       name: 'a size too small',
       args: (dir) => ['--size', '10x10', '--out', `${dir}/x.png`],
       reason: /^Bad --size: Too small: 10 × 10/,
@@ -370,6 +380,61 @@ test.describe('pictures', () => {
       'Kabul Engagement Atlas: engagement with the Taliban government in Kabul, 30 June 2025',
     );
     expect(svg.getElementsByTagName('desc')[0]?.textContent).toContain('Ambassador level: China');
+  });
+
+  // Each edition's words, names and digits (data/translations/, src/i18n/messages/publish/).
+  const EDITIONS = [
+    { lang: 'ar', sources: 'المصادر:', afghanistan: 'أفغانستان', year: '٢٠٢٥' },
+    { lang: 'fa-AF', sources: 'منابع:', afghanistan: 'افغانستان', year: '۲۰۲۵' },
+    { lang: 'ps', sources: 'سرچینې:', afghanistan: 'افغانستان', year: '۲۰۲۵' },
+  ];
+  for (const { lang, sources, afghanistan, year } of EDITIONS) {
+    test(`--lang ${lang}: an SVG in the edition’s words and digits, with its Arabic font inside`, async () => {
+      const out = join(outputDir(), `atlas-${lang}.svg`);
+      const run = await exportCli(
+        ['--lang', lang, '--state', 'date=2025-06-30', '--format', 'svg'].concat([
+          '--size',
+          '800x500',
+          '--out',
+          out,
+        ]),
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement!;
+      const texts = Array.from(svg.getElementsByTagName('text'), (t) =>
+        Array.from(t.getElementsByTagName('tspan'), (span) => span.textContent ?? '').join(' '),
+      );
+      expect(texts).toContainEqual(expect.stringMatching(new RegExp(`^${sources}`)));
+      expect(texts).toContain(afghanistan);
+      // The date line: 30 June 2025 in the edition's digits.
+      expect(texts).toContainEqual(expect.stringContaining(year));
+      expect(text).toMatch(/@font-face\{font-family:'Noto Sans Arabic'/);
+    });
+  }
+
+  test('--lang ps: a PNG of the size asked, its date line drawn', async () => {
+    const out = join(outputDir(), 'atlas-ps.png');
+    const run = await exportCli(
+      ['--lang', 'ps', '--state', 'date=2025-06-30', '--size', '800x500', '--scale', '1'].concat([
+        '--no-title',
+        '--no-subtitle',
+        '--no-legend',
+        '--no-source',
+        '--no-credit',
+        '--out',
+        out,
+      ]),
+    );
+    expect(run.code).toBe(0);
+    const png = PNG.sync.read(readFileSync(out));
+    expect([png.width, png.height]).toEqual([800, 500]);
+    // The date line's box, top right: dark ink on white, as a line of text makes it.
+    let ink = 0;
+    for (let y = 0; y < 60; y++)
+      for (let x = 560; x < 800; x++) if (pixel(png, x, y)[0] < 90) ink++;
+    expect(ink).toBeGreaterThan(150);
   });
 
   test('--outline-text: an SVG with no text and no font, drawn as the PNG is, under 600 KB', async () => {

@@ -3,6 +3,11 @@
  * the URL, right to left, in their own words and digits, and loaded only when asked for.
  */
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../scripts/dataset-files.ts';
+import type { TranslationFile } from '../../src/lib/translation.ts';
+import { localDigits } from '../../src/i18n/locales.ts';
 import { PNG } from 'pngjs';
 import { expectNoSeriousAxeViolations } from './axe.ts';
 import { expect, test, waitForMapReady } from './fixtures.ts';
@@ -152,3 +157,69 @@ test('Pashto names are shaped by the browser: in the first picture and on the ma
   const ink = await inkWidth(page, FINLAND.at);
   expect(Math.abs(ink - widths.joined)).toBeLessThan(4);
 });
+
+/** Each edition's words the walk-through below looks for (src/i18n/messages, data/translations). */
+const WALK = [
+  { lang: 'ar', exportLabel: 'تصدير', exportTitle: 'تصدير', download: 'تنزيل', table: 'الجدول' },
+  {
+    lang: 'fa-AF',
+    exportLabel: 'خروجی',
+    exportTitle: 'صادر کردن',
+    download: 'دانلود',
+    table: 'جدول',
+  },
+  { lang: 'ps', exportLabel: 'صادرول', exportTitle: 'صادرول', download: 'ښکته کول', table: 'جدول' },
+] as const;
+
+for (const { lang, exportLabel, exportTitle, download, table } of WALK) {
+  test(`?lang=${lang}: the panel, the table, a scene and an SVG export in the edition`, async ({
+    page,
+  }) => {
+    const words = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'data/translations', `${lang}.json`), 'utf8'),
+    ) as TranslationFile;
+    const russia = words.countries!['RUS']!;
+    const recognition = words.levels!['recognition']!.label!;
+
+    // The panel: the country's name and level in the edition, marked as such; the sources' own
+    // English (an event's summary) marked English.
+    await page.goto(`/?lang=${lang}&country=RUS&date=2025-07-10`);
+    await waitForMapReady(page);
+    const heading = page.getByRole('heading', { level: 2, name: russia });
+    await expect(heading).toHaveAttribute('lang', lang);
+    const panel = page.locator('.panel, [role="dialog"]').filter({ has: heading }).first();
+    await expect(panel.locator('.status strong').first()).toHaveText(recognition);
+    await expect(panel.locator('.status strong').first()).toHaveAttribute('lang', lang);
+    await expect(panel.locator('p.summary[lang="en"]').first()).toBeVisible();
+
+    // The table: the same level, in the same words.
+    await page.getByRole('button', { name: table, exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: russia });
+    await expect(row.getByText(recognition, { exact: true })).toHaveAttribute('lang', lang);
+
+    // A scene of the presentation: its title translated.
+    // The page writes the translation's digits in the edition's.
+    const scene = localDigits(Object.values(words.scenes!)[0]!.title!, lang);
+    await page.goto(`/?lang=${lang}&mode=present&scene=1`);
+    await expect(page.getByRole('heading', { level: 1, name: scene })).toHaveAttribute(
+      'lang',
+      lang,
+    );
+
+    // An SVG export: the map's names, the legend and the date line in the edition, with the
+    // Arabic script's font inside the file.
+    await page.goto(`/?lang=${lang}&date=2025-07-10`);
+    await waitForMapReady(page);
+    await page.getByRole('button', { name: exportLabel, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: exportTitle });
+    await dialog.getByRole('radio', { name: 'SVG' }).check();
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 150_000 }),
+      dialog.getByRole('button', { name: download, exact: true }).click(),
+    ]);
+    const text = readFileSync((await file.path())!, 'utf8');
+    expect(text).toContain(`>${words.countries!['AFG']!}<`);
+    expect(text).toContain(recognition);
+    expect(text).toMatch(/@font-face\{font-family:'Noto Sans Arabic'/);
+  });
+}

@@ -92,3 +92,52 @@ describe('text as outlines', () => {
     expect(outline(' ', at)).toBe('');
   });
 });
+
+describe('Arabic script, right to left', () => {
+  const ARABIC = join(REPO_ROOT, 'node_modules/@fontsource/noto-sans-arabic/files');
+  const arabicRange = (
+    JSON.parse(
+      readFileSync(
+        join(REPO_ROOT, 'node_modules/@fontsource/noto-sans-arabic/unicode.json'),
+        'utf8',
+      ),
+    ) as Record<string, string>
+  )['arabic']!;
+  const withArabic = textOutliner([
+    ...faces,
+    ...[400, 700].map((weight) => ({
+      weight,
+      unicodeRange: arabicRange,
+      bytes: readFileSync(join(ARABIC, `noto-sans-arabic-arabic-${weight}-normal.woff2`)),
+    })),
+  ]);
+  const at = { x: 100, baseline: 50, size: 20, weight: 400, anchor: 'start' } as const;
+  const leftmost = (d: string) => Math.min(...points(d).map(([x]) => x));
+  const rightmost = (d: string) => Math.max(...points(d).map(([x]) => x));
+
+  test('draws the Pashto letters that have no presentation form', () => {
+    expect(points(withArabic('ښځه', at)).length).toBeGreaterThan(10);
+  });
+
+  test('puts a line’s first word on the right', () => {
+    // «کابل» then «لاهور»: in a right-to-left line the first word is the rightmost.
+    const line = withArabic('کابل لاهور', at);
+    const first = withArabic('کابل', at);
+    const width = rightmost(line) - leftmost(line);
+    // Drawn alone from the same start, the first word sits at the line's left; in the line, at
+    // its right, a word's width further on.
+    expect(leftmost(line)).toBeLessThan(leftmost(first) + 1);
+    expect(rightmost(line)).toBeGreaterThan(rightmost(first) + width / 3);
+  });
+
+  test('keeps digits left to right inside a right-to-left line', () => {
+    // «تر ۱۰» is set as «۱۰ تر»: the number first from the left, its digits in their order.
+    const line = withArabic('تر ۱۰', at);
+    const digits = withArabic('۱۰', at);
+    expect(line.startsWith(digits)).toBe(true);
+  });
+
+  test('leaves a Latin line as it was', () => {
+    expect(withArabic('Kabul, 2025', at)).toBe(outline('Kabul, 2025', at));
+  });
+});

@@ -103,11 +103,29 @@ describe('the URL and the state', () => {
     stop();
   });
 
-  test('when the atlas goes, it stops listening and a waiting write is dropped', () => {
+  test('when the atlas goes, it stops listening and cancels its waiting frame', () => {
     const { atlas, page, stop } = synced();
     atlas.select('CHN');
     flushSync();
     stop();
     expect([page.listening, page.frames.length]).toEqual([false, 0]);
+  });
+
+  // Another edition makes a new atlas from the URL (App.svelte), before the next frame.
+  test('another edition is written at once, not after the frame', () => {
+    const { atlas, page, stop } = synced('?country=CHN');
+    atlas.lang = 'ps';
+    flushSync();
+    expect([page.writes, page.frames.length]).toEqual([['?country=CHN&lang=ps'], 0]);
+    stop();
+  });
+
+  // The old atlas's last change must be in the URL the next one opens on.
+  test('when the atlas goes, its waiting write is made at once', () => {
+    const { atlas, page, stop } = synced();
+    atlas.select('CHN');
+    flushSync();
+    stop();
+    expect(page.writes).toEqual(['?country=CHN']);
   });
 });
