@@ -69,6 +69,11 @@ export function catalog<Compiled extends object>(
   });
 }
 
+/** The calendar dates are written in. */
+export function currentCalendar(): CalendarId {
+  return calendar;
+}
+
 /** The language on screen. */
 export function currentLocale(): Locale {
   return locale;

@@ -5,14 +5,32 @@
  * language that text is in.
  */
 import type { Translation } from '../lib/schema.ts';
-import { translates, type TextKey, type TranslationFile } from '../lib/translation.ts';
+import { translates } from '../lib/text-keys.ts';
+import type { localize, TextKey, TranslationFile } from '../lib/translation.ts';
 import { currentLocale, inEdition } from './catalog.svelte.ts';
 
-const file = (load: () => Promise<{ default: unknown }>) => () =>
-  load().then((module) => module.default as TranslationFile);
+/** A language's translation file, and the code that puts it in place (loaded with it). */
+export interface LoadedTranslation {
+  file: TranslationFile;
+  localize: typeof localize;
+}
+
+/**
+ * Loads a language's translation once: the same object every time it is asked for (each atlas
+ * asks again as it opens), or the page, which makes a new atlas for a new translation, would
+ * make one for every ask.
+ */
+const file = (load: () => Promise<{ default: unknown }>) => {
+  let loaded: Promise<LoadedTranslation> | null = null;
+  return () =>
+    (loaded ??= Promise.all([load(), import('../lib/translation.ts')]).then(([json, code]) => ({
+      file: json.default as TranslationFile,
+      localize: code.localize,
+    })));
+};
 
 /** The translation of the language on screen; null in English. */
-export const datasetTranslation = inEdition<TranslationFile | null>(null, {
+export const datasetTranslation = inEdition<LoadedTranslation | null>(null, {
   ar: file(() => import('../../data/translations/ar.json')),
   'fa-AF': file(() => import('../../data/translations/fa-AF.json')),
   ps: file(() => import('../../data/translations/ps.json')),
@@ -24,7 +42,7 @@ export const datasetTranslation = inEdition<TranslationFile | null>(null, {
  * @example textLang('levels.recognition.label') // 'ps' in the Pashto edition, 'en' in English
  */
 export function textLang(key: TextKey): string {
-  return translates(datasetTranslation(), key) ? currentLocale() : 'en';
+  return translates(datasetTranslation()?.file ?? null, key) ? currentLocale() : 'en';
 }
 
 /** The language of an actor's name (a country or an institution). */
@@ -36,5 +54,5 @@ export type { Translation };
 
 /** The atlas's own translation of a quote into the language on screen, if it has one. */
 export function quoteTranslation(id: string): string | undefined {
-  return datasetTranslation()?.quotes?.[id]?.text;
+  return datasetTranslation()?.file.quotes?.[id]?.text;
 }

@@ -1,6 +1,7 @@
 // The shell area's messages (src/i18n/messages/shell/): see catalog.svelte.ts.
 import type { LevelPhrases } from '../lib/level-words.ts';
-import { catalog, dateWords } from './catalog.svelte.ts';
+import type { MarkWords } from '../lib/timeline.ts';
+import { catalog, dateWords, numberWords } from './catalog.svelte.ts';
 import * as english from './paraglide/shell/messages/en.js';
 
 export const m = catalog(english, {
@@ -21,4 +22,15 @@ export const levelPhrases: LevelPhrases = {
     m.shell_level_and_tension_since({ level, date, tension: tension.toLowerCase(), tensionDate }),
   mapDate: (date) => m.shell_announce_date({ date }),
   mapDateSelected: (date, name, detail) => m.shell_announce_date_selected({ date, name, detail }),
+};
+
+/** The timeline's marks in the edition's words and calendar (lib/timeline.ts). */
+export const markWords: MarkWords = {
+  date: dateWords,
+  events: (count) => m.shell_mark_events({ count }),
+  oneDay: (date, events) => m.shell_mark_one_day({ date, events }),
+  span: (from, to, events, days) =>
+    m.shell_mark_span({ from, to, events, days: m.shell_mark_days({ count: days }) }),
+  more: (count) => m.shell_mark_more({ count: numberWords(count) }),
+  eventLine: (date, summary) => m.shell_mark_event_line({ date, summary }),
 };

@@ -42,7 +42,31 @@ export interface TickOptions {
    * level or tension, so a tick's colour never shows what the map does not.
    */
   disagreements?: readonly Pick<Disagreement, 'claims' | 'mapFollows'>[];
+  /** The words of the ticks' summaries; English by default. */
+  words?: MarkWords;
 }
+
+/**
+ * The words of the marks' names and tips, in an edition: English by default; the timeline
+ * passes its edition's messages (src/i18n/shell.ts) and dates in the reader's calendar.
+ */
+export interface MarkWords {
+  date: (date: string) => string;
+  events: (count: number) => string;
+  oneDay: (date: string, events: string) => string;
+  span: (from: string, to: string, events: string, days: number) => string;
+  more: (count: number) => string;
+  eventLine: (date: string, summary: string) => string;
+}
+
+export const ENGLISH_MARK_WORDS: MarkWords = {
+  date: formatDate,
+  events: (count) => `${count} ${count === 1 ? 'event' : 'events'}`,
+  oneDay: (date, events) => `${date}, ${events}`,
+  span: (from, to, events, days) => `${from} to ${to}: ${events} on ${days} days`,
+  more: (count) => `…and ${count} more: step through them with the arrow keys`,
+  eventLine: (date, summary) => `${date}: ${summary}`,
+};
 
 const TENSION_WEIGHT: Record<TensionState, number> = { none: 0, tension: 1, conflict: 2 };
 
@@ -62,6 +86,7 @@ export function timelineTicks(
   options: TickOptions = {},
 ): TimelineTick[] {
   const rank = new Map((options.levels ?? []).map((l) => [l.id, l.rank]));
+  const words = options.words ?? ENGLISH_MARK_WORDS;
   const overruled = new Set(
     (options.disagreements ?? []).flatMap((d) => d.claims.filter((id) => id !== d.mapFollows)),
   );
@@ -86,7 +111,9 @@ export function timelineTicks(
       actor: dayEvents[0]!.actor,
       actors: [...new Set(dayEvents.map((e) => e.actor))],
       get summary() {
-        return (summary ??= dayEvents.map((e) => `${formatDate(e.date)}: ${e.summary}`).join('\n'));
+        return (summary ??= dayEvents
+          .map((e) => words.eventLine(words.date(e.date), e.summary))
+          .join('\n'));
       },
       events: dayEvents,
     };
@@ -363,26 +390,30 @@ export function markHeight(events: number, most: number): number {
  * What a mark says of itself: its day and events, or the span of its days and how many.
  * @example markName(mark) // '3 March 2024, 2 events' or '3–19 March 2024: 12 events on 7 days'
  */
-export function markName(mark: TimelineMark): string {
-  const events = `${mark.events} ${mark.events === 1 ? 'event' : 'events'}`;
+export function markName(mark: TimelineMark, words: MarkWords = ENGLISH_MARK_WORDS): string {
+  const events = words.events(mark.events);
   const first = mark.ticks[0]!.day;
   const last = mark.ticks[mark.ticks.length - 1]!.day;
-  if (first === last) return `${formatDate(first)}, ${events}`;
-  return `${formatDate(first)} to ${formatDate(last)}: ${events} on ${mark.ticks.length} days`;
+  if (first === last) return words.oneDay(words.date(first), events);
+  return words.span(words.date(first), words.date(last), events, mark.ticks.length);
 }
 
 /**
  * What a mark's tip says: a day's own summary, or the span and its first events with how many
  * more there are, so a crowded bin never fills the screen.
  */
-export function markSummary(mark: TimelineMark, maxLines = 4): string {
+export function markSummary(
+  mark: TimelineMark,
+  maxLines = 4,
+  words: MarkWords = ENGLISH_MARK_WORDS,
+): string {
   if (mark.ticks.length === 1) return mark.ticks[0]!.summary;
   const lines = mark.ticks.flatMap((t) => t.summary.split('\n'));
   const more = lines.length - maxLines;
   return [
-    `${markName(mark)}.`,
+    `${markName(mark, words)}.`,
     ...lines.slice(0, maxLines),
-    ...(more > 0 ? [`…and ${more} more: step through them with the arrow keys`] : []),
+    ...(more > 0 ? [words.more(more)] : []),
   ].join('\n');
 }
 

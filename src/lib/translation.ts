@@ -12,11 +12,8 @@ import type { Dataset, Translation } from './schema.ts';
 import type { Problem } from './validate.ts';
 import { localDigits } from '../i18n/locales.ts';
 
-/**
- * The key of one text of the dataset: `countries.RUS`, `levels.recognition.label`,
- * `scenes.isolation-2021.body`. The same keys name the text in a translation file.
- */
-export type TextKey = string;
+import type { TextKey } from './text-keys.ts';
+export type { TextKey };
 
 /**
  * A translation file as it is written, its parts optional: the app imports the shipped files as
@@ -24,20 +21,7 @@ export type TextKey = string;
  */
 export type TranslationFile = v.InferInput<typeof Translation>;
 
-/**
- * Whether a translation has the text of `key`.
- * @example translates(ps, 'levels.recognition.label') // true
- */
-export function translates(translation: TranslationFile | null, key: TextKey): boolean {
-  if (translation === null) return false;
-  let part: unknown = translation;
-  // Ids may hold dots no more than hyphens; a key is part, id and field.
-  for (const step of key.split('.')) {
-    if (part === null || typeof part !== 'object') return false;
-    part = (part as Record<string, unknown>)[step];
-  }
-  return typeof part === 'string';
-}
+export { translates } from './text-keys.ts';
 
 export interface Localized {
   dataset: Dataset;

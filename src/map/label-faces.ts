@@ -19,3 +19,20 @@ export function loadLabelFaces(): Promise<unknown> {
   ]).catch(() => []); // a face that cannot load: the labels draw in the fallback font
   return loading;
 }
+
+/** The family for Arabic script, after the label faces (which are Latin only): fonts.css. */
+export const SCRIPT_FAMILY = 'Noto Sans Arabic';
+
+let nameImages: Promise<typeof import('./name-images.ts')> | null = null;
+
+/**
+ * The code that draws names as images (./name-images.ts), with the script's faces loaded: for the
+ * editions written in Arabic script only, so an English page fetches neither.
+ */
+export function loadNameImages(): Promise<typeof import('./name-images.ts')> {
+  nameImages ??= import('./name-images.ts').then(async (module) => {
+    await module.loadScriptFaces();
+    return module;
+  });
+  return nameImages;
+}

@@ -9,10 +9,7 @@
  */
 import { NAME_BLOCK, wrapName, type NameMeasure } from '../lib/labels.ts';
 import { NAME_TEXT } from '../lib/style.ts';
-import { LABEL_BOLD, LABEL_REGULAR } from './label-faces.ts';
-
-/** The family for Arabic script, after the label faces (which are Latin only): fonts.css. */
-export const SCRIPT_FAMILY = 'Noto Sans Arabic';
+import { LABEL_BOLD, LABEL_REGULAR, SCRIPT_FAMILY } from './label-faces.ts';
 
 /**
  * The size a name is drawn at in its image, in CSS pixels: the largest the map writes names

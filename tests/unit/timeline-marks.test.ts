@@ -9,6 +9,7 @@ import {
   MARK_GAP_PX,
   markHeight,
   markName,
+  type MarkWords,
   markStep,
   markSummary,
   timelineMarks,
@@ -142,6 +143,23 @@ describe('markName and markSummary', () => {
     ['one day', () => markName(one!), '3 March 2024, 1 event'],
     ['several days', () => markName(many!), '3 March 2024 to 8 March 2024: 6 events on 6 days'],
   ])('names %s', (_, name, expected) => {
+    expect(name()).toBe(expected);
+  });
+
+  // Another edition's words (src/i18n/shell.ts gives the messages'): every part goes through them.
+  const words: MarkWords = {
+    date: (d) => `[${d}]`,
+    events: (n) => `${n}e`,
+    oneDay: (date, events) => `${date}·${events}`,
+    span: (from, to, events, days) => `${from}→${to}·${events}·${days}d`,
+    more: (n) => `+${n}`,
+    eventLine: (date, summary) => `${date} ${summary}`,
+  };
+  test.each([
+    ['one day', () => markName(one!, words), '[2024-03-03]·1e'],
+    ['several days', () => markName(many!, words), '[2024-03-03]→[2024-03-08]·6e·6d'],
+    ['a crowded tip’s last line', () => markSummary(many!, 4, words).split('\n').at(-1), '+2'],
+  ])('writes %s in the words it is given', (_, name, expected) => {
     expect(name()).toBe(expected);
   });
 
