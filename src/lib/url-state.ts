@@ -84,6 +84,57 @@ export interface UrlContext {
   scenes?: number;
 }
 
+/**
+ * The notices' sentences: English by default; the app passes its edition's (src/i18n/shell.ts).
+ * Values come quoted (`quoteValue`, `quoteList`), dates in words (`date`).
+ */
+export interface NoticeWords {
+  date: (date: string) => string;
+  unknownKeys: (keys: string, count: number) => string;
+  repeated: (keys: string, count: number) => string;
+  badDate: (value: string) => string;
+  afterReview: (end: string, value: string) => string;
+  outsideSpan: (value: string, start: string, end: string) => string;
+  unknownActor: (value: string) => string;
+  unknownMotives: (values: string, known: string) => string;
+  unknownLevels: (values: string, known: string) => string;
+  badCamera: (value: string, min: number, max: number) => string;
+  unknownMode: (value: string) => string;
+  noScene: (value: string, count: number | null) => string;
+  badAutoplay: (value: string, min: number, max: number) => string;
+  unknownView: (value: string) => string;
+  unknownLanguage: (value: string, known: string) => string;
+  unknownCalendar: (value: string, known: string) => string;
+}
+
+export const ENGLISH_NOTICES: NoticeWords = {
+  date: formatDate,
+  unknownKeys: (keys, count) => `Unknown URL ${count === 1 ? 'key' : 'keys'} ${keys} ignored.`,
+  repeated: (keys, count) =>
+    `The URL gives ${keys} more than once; the first value ${count === 1 ? 'is' : 'of each is'} used.`,
+  badDate: (value) =>
+    `The date ${value} is not a calendar date (YYYY-MM-DD); showing the latest date instead.`,
+  afterReview: (end, value) =>
+    `The data are reviewed through ${end}, so the map cannot show ${value}; showing ${end} instead.`,
+  outsideSpan: (value, start, end) =>
+    `The date ${value} is outside ${start} to ${end}; showing the latest date instead.`,
+  unknownActor: (value) => `No country or institution ${value} in the data; nothing is selected.`,
+  unknownMotives: (values, known) => `Unknown motive ${values} ignored; known: ${known}.`,
+  unknownLevels: (values, known) => `Unknown level ${values} ignored; known: ${known}.`,
+  badCamera: (value, min, max) =>
+    `The camera ${value} is not a place on the map (center=lon,lat with zoom ${min}–${max}); showing the default view.`,
+  unknownMode: (value) => `Unknown mode ${value}; exploring the map.`,
+  noScene: (value, count) =>
+    `There is no scene ${value}${count !== null ? ` (scenes 1 to ${count})` : ''}; showing the first.`,
+  badAutoplay: (value, min, max) =>
+    `Auto-advance ${value} is not ${min} to ${max} seconds; it is off.`,
+  unknownView: (value) => `Unknown view ${value}; showing the map.`,
+  unknownLanguage: (value, known) =>
+    `Unknown language ${value} (the atlas is in ${known}); showing English.`,
+  unknownCalendar: (value, known) =>
+    `Unknown calendar ${value} (one of ${known}); dates are Gregorian.`,
+};
+
 export interface Parsed {
   state: UrlState;
   /** Plain-language notes on values that were ignored. */
@@ -142,7 +193,7 @@ function quoteList(values: readonly string[]): string {
 function parseList<T extends string>(
   raw: string | null,
   allowed: readonly T[],
-  what: string,
+  notice: (values: string, known: string) => string,
   notices: string[],
 ): T[] | null {
   if (raw === null) return null;
@@ -153,7 +204,7 @@ function parseList<T extends string>(
   const known = words.filter((w): w is T => (allowed as readonly string[]).includes(w));
   const unknown = words.filter((w) => !(allowed as readonly string[]).includes(w));
   if (unknown.length > 0) {
-    notices.push(`Unknown ${what} ${quoteList(unknown)} ignored; known: ${allowed.join(', ')}.`);
+    notices.push(notice(quoteList(unknown), allowed.join(', ')));
     if (known.length === 0 && words.length > 0) return null;
   }
   return [...new Set(known)];
@@ -162,7 +213,12 @@ function parseList<T extends string>(
 /** A plain decimal, as formatUrlState writes it: not `0x10`, `1e3`, `Infinity` or ` 4 `. */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-function parseCamera(center: string | null, zoom: string | null, notices: string[]): Camera | null {
+function parseCamera(
+  center: string | null,
+  zoom: string | null,
+  notices: string[],
+  words: NoticeWords,
+): Camera | null {
   if (center === null && zoom === null) return null;
   const parts = (center ?? '').split(',');
   const lon = Number(parts[0]);
@@ -182,7 +238,11 @@ function parseCamera(center: string | null, zoom: string | null, notices: string
     z <= ZOOM_RANGE[1];
   if (!ok) {
     notices.push(
-      `The camera ${quoteValue(`center=${center ?? ''}&zoom=${zoom ?? ''}`)} is not a place on the map (center=lon,lat with zoom ${ZOOM_RANGE[0]}–${ZOOM_RANGE[1]}); showing the default view.`,
+      words.badCamera(
+        quoteValue(`center=${center ?? ''}&zoom=${zoom ?? ''}`),
+        ZOOM_RANGE[0],
+        ZOOM_RANGE[1],
+      ),
     );
     return null;
   }
@@ -194,7 +254,11 @@ function parseCamera(center: string | null, zoom: string | null, notices: string
  * @example parseUrlState('?date=2025-07-03&country=rus', context)
  *   // { state: { ...DEFAULT_URL_STATE, date: '2025-07-03', country: 'RUS' }, notices: [] }
  */
-export function parseUrlState(search: string, context: UrlContext): Parsed {
+export function parseUrlState(
+  search: string,
+  context: UrlContext,
+  words: NoticeWords = ENGLISH_NOTICES,
+): Parsed {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
   const state: UrlState = { ...DEFAULT_URL_STATE };
@@ -202,30 +266,19 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
   const keys = [...new Set(params.keys())];
   const unknownKeys = keys.filter((k) => !KNOWN_KEYS.has(k));
   if (unknownKeys.length > 0)
-    notices.push(
-      `Unknown URL ${unknownKeys.length === 1 ? 'key' : 'keys'} ${quoteList(unknownKeys)} ignored.`,
-    );
+    notices.push(words.unknownKeys(quoteList(unknownKeys), unknownKeys.length));
   const repeated = keys.filter((k) => KNOWN_KEYS.has(k) && params.getAll(k).length > 1);
-  if (repeated.length > 0)
-    notices.push(
-      `The URL gives ${quoteList(repeated)} more than once; the first value ${repeated.length === 1 ? 'is' : 'of each is'} used.`,
-    );
+  if (repeated.length > 0) notices.push(words.repeated(quoteList(repeated), repeated.length));
 
   const date = params.get('date');
   if (date !== null) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
-      notices.push(
-        `The date ${quoteValue(date)} is not a calendar date (YYYY-MM-DD); showing the latest date instead.`,
-      );
+      notices.push(words.badDate(quoteValue(date)));
     } else if (date > context.end) {
       // Past the review: the data say nothing about it, and the map must not seem to.
-      notices.push(
-        `The data are reviewed through ${formatDate(context.end)}, so the map cannot show ${quoteValue(date)}; showing ${formatDate(context.end)} instead.`,
-      );
+      notices.push(words.afterReview(words.date(context.end), quoteValue(date)));
     } else if (date < context.start) {
-      notices.push(
-        `The date ${quoteValue(date)} is outside ${context.start} to ${context.end}; showing the latest date instead.`,
-      );
+      notices.push(words.outsideSpan(quoteValue(date), context.start, context.end));
     } else {
       state.date = date;
     }
@@ -235,28 +288,31 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
   if (country !== null && country !== '') {
     const id = /^[a-z]{3}$/i.test(country) ? country.toUpperCase() : country.toLowerCase();
     if (context.actors && !context.actors.has(id)) {
-      notices.push(
-        `No country or institution ${quoteValue(country)} in the data; nothing is selected.`,
-      );
+      notices.push(words.unknownActor(quoteValue(country)));
     } else {
       state.country = id;
     }
   }
 
-  state.motives = parseList(params.get('motives'), MOTIVE_CATEGORIES, 'motive', notices);
+  state.motives = parseList(
+    params.get('motives'),
+    MOTIVE_CATEGORIES,
+    words.unknownMotives,
+    notices,
+  );
   state.levels = parseList(
     params.get('levels'),
     [...(context.levels ?? []), 'none'],
-    'level',
+    words.unknownLevels,
     notices,
   );
-  state.camera = parseCamera(params.get('center'), params.get('zoom'), notices);
+  state.camera = parseCamera(params.get('center'), params.get('zoom'), notices, words);
 
   const mode = params.get('mode');
   if (mode !== null) {
     if (mode === 'present' || mode === 'speaker' || mode === 'explore' || mode === 'story')
       state.mode = mode;
-    else notices.push(`Unknown mode ${quoteValue(mode)}; exploring the map.`);
+    else notices.push(words.unknownMode(quoteValue(mode)));
   }
 
   const scene = params.get('scene');
@@ -264,9 +320,7 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
     const n = Number(scene);
     const count = context.scenes ?? Infinity;
     if (!/^\d+$/.test(scene) || n < 1 || n > count) {
-      notices.push(
-        `There is no scene ${quoteValue(scene)}${Number.isFinite(count) ? ` (scenes 1 to ${count})` : ''}; showing the first.`,
-      );
+      notices.push(words.noScene(quoteValue(scene), Number.isFinite(count) ? count : null));
     } else {
       state.scene = n;
     }
@@ -280,9 +334,7 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
       seconds < AUTOPLAY_RANGE[0] ||
       seconds > AUTOPLAY_RANGE[1]
     ) {
-      notices.push(
-        `Auto-advance ${quoteValue(autoplay)} is not ${AUTOPLAY_RANGE[0]} to ${AUTOPLAY_RANGE[1]} seconds; it is off.`,
-      );
+      notices.push(words.badAutoplay(quoteValue(autoplay), AUTOPLAY_RANGE[0], AUTOPLAY_RANGE[1]));
     } else {
       state.autoplay = seconds;
     }
@@ -291,23 +343,17 @@ export function parseUrlState(search: string, context: UrlContext): Parsed {
   const view = params.get('view');
   if (view !== null) {
     if (view === 'table' || view === 'map' || view === 'method') state.view = view;
-    else notices.push(`Unknown view ${quoteValue(view)}; showing the map.`);
+    else notices.push(words.unknownView(quoteValue(view)));
   }
   const lang = params.get('lang');
   if (lang !== null) {
     if (isLocale(lang)) state.lang = lang;
-    else
-      notices.push(
-        `Unknown language ${quoteValue(lang)} (the atlas is in ${LOCALES.join(', ')}); showing English.`,
-      );
+    else notices.push(words.unknownLanguage(quoteValue(lang), LOCALES.join(', ')));
   }
   const calendar = params.get('cal');
   if (calendar !== null) {
     if (isCalendar(calendar)) state.calendar = calendar;
-    else
-      notices.push(
-        `Unknown calendar ${quoteValue(calendar)} (one of ${CALENDARS.join(', ')}); dates are Gregorian.`,
-      );
+    else notices.push(words.unknownCalendar(quoteValue(calendar), CALENDARS.join(', ')));
   }
   return { state, notices };
 }

@@ -3,7 +3,12 @@
  * forward, written when the state changes. Written just after the frame that shows the change,
  * at most once a frame: replaceState takes a few milliseconds that frame need not wait for.
  */
-import { formatUrlState, parseUrlState } from '../lib/url-state.ts';
+import {
+  ENGLISH_NOTICES,
+  formatUrlState,
+  parseUrlState,
+  type NoticeWords,
+} from '../lib/url-state.ts';
 import { afterNextFrame } from '../ui/after-frame.ts';
 import type { AtlasState } from './atlas.svelte.ts';
 
@@ -27,10 +32,17 @@ export const browserPage: UrlPage = {
   afterFrame: afterNextFrame,
 };
 
-/** Sets `atlas` from the page's URL now, and keeps the two in step for the caller's lifetime. */
-export function syncUrl(atlas: AtlasState, page: UrlPage = browserPage): void {
+/**
+ * Sets `atlas` from the page's URL now, and keeps the two in step for the caller's lifetime. What
+ * the URL held that the atlas ignores is told in `words` (the edition's, src/i18n/shell.ts).
+ */
+export function syncUrl(
+  atlas: AtlasState,
+  page: UrlPage = browserPage,
+  words: NoticeWords = ENGLISH_NOTICES,
+): void {
   const read = () => {
-    const parsed = parseUrlState(page.search(), atlas.context);
+    const parsed = parseUrlState(page.search(), atlas.context, words);
     atlas.applyUrl(parsed.state, parsed.notices);
   };
   read();

@@ -172,7 +172,7 @@ const WALK = [
 ] as const;
 
 for (const { lang, exportLabel, exportTitle, download, table } of WALK) {
-  test(`?lang=${lang}: the panel, the table, a scene and an SVG export in the edition`, async ({
+  test(`?lang=${lang}: the panel, the table, a scene (axe clean) and an SVG export in the edition`, async ({
     page,
   }) => {
     const words = JSON.parse(
@@ -191,11 +191,13 @@ for (const { lang, exportLabel, exportTitle, download, table } of WALK) {
     await expect(panel.locator('.status strong').first()).toHaveText(recognition);
     await expect(panel.locator('.status strong').first()).toHaveAttribute('lang', lang);
     await expect(panel.locator('p.summary[lang="en"]').first()).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
 
     // The table: the same level, in the same words.
     await page.getByRole('button', { name: table, exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: russia });
     await expect(row.getByText(recognition, { exact: true })).toHaveAttribute('lang', lang);
+    await expectNoSeriousAxeViolations(page);
 
     // A scene of the presentation: its title translated.
     // The page writes the translation's digits in the edition's.
@@ -205,6 +207,7 @@ for (const { lang, exportLabel, exportTitle, download, table } of WALK) {
       'lang',
       lang,
     );
+    await expectNoSeriousAxeViolations(page);
 
     // An SVG export: the map's names, the legend and the date line in the edition, with the
     // Arabic script's font inside the file.
@@ -223,3 +226,11 @@ for (const { lang, exportLabel, exportTitle, download, table } of WALK) {
     expect(text).toMatch(/@font-face\{font-family:'Noto Sans Arabic'/);
   });
 }
+
+test('a bad value in the URL is told in the edition’s words', async ({ page }) => {
+  await page.goto('/?lang=ps&date=soon');
+  await waitForMapReady(page);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'نېټه “soon” د کلیز نېټه نه ده' }),
+  ).toBeVisible();
+});

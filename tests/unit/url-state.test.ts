@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
+  AUTOPLAY_RANGE,
   DEFAULT_URL_STATE,
   formatUrlState,
   parseUrlState,
+  ZOOM_RANGE,
+  type NoticeWords,
   type UrlState,
 } from '../../src/lib/url-state.ts';
 
@@ -237,5 +240,46 @@ describe('formatUrlState', () => {
       calendar: 'islamic',
     };
     expect(parse(formatUrlState(state)).state).toEqual(state);
+  });
+});
+
+describe('parseUrlState: notices in an edition’s words', () => {
+  // Each sentence says which it is and what it was given, as the messages of an edition would.
+  const words: NoticeWords = {
+    date: (d) => `<${d}>`,
+    unknownKeys: (keys, n) => `keys ${keys} ${n}`,
+    repeated: (keys, n) => `repeated ${keys} ${n}`,
+    badDate: (v) => `bad-date ${v}`,
+    afterReview: (end, v) => `after-review ${end} ${v}`,
+    outsideSpan: (v, start, end) => `outside ${v} ${start} ${end}`,
+    unknownActor: (v) => `actor ${v}`,
+    unknownMotives: (v, known) => `motives ${v} ${known}`,
+    unknownLevels: (v, known) => `levels ${v} ${known.split(', ').length}`,
+    badCamera: (v, min, max) => `camera ${v} ${min} ${max}`,
+    unknownMode: (v) => `mode ${v}`,
+    noScene: (v, count) => `scene ${v} ${count}`,
+    badAutoplay: (v, min, max) => `autoplay ${v} ${min} ${max}`,
+    unknownView: (v) => `view ${v}`,
+    unknownLanguage: (v, known) => `lang ${v} ${known}`,
+    unknownCalendar: (v, known) => `cal ${v} ${known}`,
+  };
+  test.each([
+    ['?foo=1&bar=2', 'keys “foo”, “bar” 2'],
+    ['?date=2024-01-01&date=2024-02-02', 'repeated “date” 1'],
+    ['?date=soon', 'bad-date “soon”'],
+    ['?date=2026-12-01', 'after-review <2026-06-23> “2026-12-01”'],
+    ['?date=2020-01-01', 'outside “2020-01-01” 2021-08-15 2026-06-23'],
+    ['?country=XYZ', 'actor “XYZ”'],
+    ['?motives=love', 'motives “love” economic, security, geopolitical'],
+    ['?levels=friends', 'levels “friends” 6'],
+    ['?center=999,0&zoom=3', `camera “center=999,0&zoom=3” ${ZOOM_RANGE[0]} ${ZOOM_RANGE[1]}`],
+    ['?mode=dance', 'mode “dance”'],
+    ['?mode=present&scene=99', 'scene “99” 15'],
+    ['?mode=present&autoplay=1', `autoplay “1” ${AUTOPLAY_RANGE[0]} ${AUTOPLAY_RANGE[1]}`],
+    ['?view=globe', 'view “globe”'],
+    ['?lang=fr', 'lang “fr” en, ar, fa-AF, ps'],
+    ['?cal=mayan', 'cal “mayan” gregory, persian, islamic'],
+  ])('%s is told as %s', (search, notice) => {
+    expect(parseUrlState(search, context, words).notices).toEqual([notice]);
   });
 });
