@@ -128,3 +128,19 @@ export function drawNameImage(
   });
   return { width, height, data: g.getImageData(0, 0, width, height).data };
 }
+
+/**
+ * A map's `styleimagemissing` listener: draws each name image as MapLibre first asks for it, at
+ * the screen's density and at least twice the CSS size, so a presentation's larger names stay
+ * sharp.
+ */
+export function nameImageListener(
+  map: Pick<import('maplibre-gl').Map, 'hasImage' | 'addImage'>,
+): (e: { id: string }) => void {
+  return (e) => {
+    if (map.hasImage(e.id)) return;
+    const ratio = Math.max(2, devicePixelRatio);
+    const image = drawNameImage(e.id, ratio);
+    if (image) map.addImage(e.id, image, { pixelRatio: ratio });
+  };
+}
