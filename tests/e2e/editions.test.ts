@@ -31,7 +31,8 @@ for (const { lang, share, exportLabel, story } of MASTHEAD) {
       await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
     }
     // None of the English interface words of the same controls is left.
-    for (const name of ['Share', 'Export', 'Story', 'Present', 'Map', 'Table']) {
+    // MapLibre's own controls too (their `locale`, src/map/MapView.svelte).
+    for (const name of ['Share', 'Export', 'Story', 'Present', 'Map', 'Table', 'Zoom in']) {
       await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
     }
     await expect(page.getByRole('slider', { name: 'Map date' })).toHaveCount(0);
