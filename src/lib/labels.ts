@@ -91,6 +91,24 @@ export function wrapName(
 }
 
 /**
+ * Points with a name's text as the map's name images are keyed by (`shaped`: its lines, joined
+ * by `separator`), for a layer whose names are images.
+ */
+export function withShapedText<P extends { name: string; lines?: string[] }>(
+  data: FeatureCollection<Point, P>,
+  linesOf: (properties: P) => string[],
+  separator: string,
+): FeatureCollection<Point, P & { shaped: string }> {
+  return {
+    ...data,
+    features: data.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, shaped: linesOf(f.properties).join(separator) },
+    })),
+  };
+}
+
+/**
  * The names with their lines as `measure` sets them (see `ShapedName`): Afghanistan's in bold, as
  * the map writes it.
  */

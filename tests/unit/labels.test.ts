@@ -19,6 +19,7 @@ import {
   pictureLabelScale,
   rankedLabels,
   rankKey,
+  withShapedText,
   UNCOVERED_RANK,
 } from '../../src/lib/labels.ts';
 import { byZoom } from '../../src/lib/style.ts';
@@ -314,5 +315,25 @@ describe('nameFrom: a country the sources do not cover is named once it is more 
     const placed = new Set(placeLabels({ ...size, camera, labels }).map((l) => l.id));
     expect(early.length).toBeGreaterThan(0);
     expect(early.filter((f) => placed.has(f.properties.id))).toEqual([]);
+  });
+});
+
+describe('withShapedText', () => {
+  const points = {
+    type: 'FeatureCollection' as const,
+    features: [
+      {
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [0, 0] },
+        properties: { name: 'متحده عرب امارات', lines: ['متحده عرب', 'امارات'] },
+      },
+    ],
+  };
+  test.each([
+    ['a name’s lines, a line feed between', '\n', 'متحده عرب\nامارات'],
+    ['one line, a space between', ' ', 'متحده عرب امارات'],
+  ])('keys each name by %s', (_, separator, shaped) => {
+    const out = withShapedText(points, (p) => p.lines, separator);
+    expect(out.features[0]!.properties.shaped).toBe(shaped);
   });
 });
